@@ -1,0 +1,27 @@
+# The two commands a new user needs: `make run` and `make test`.
+VENV    ?= .venv
+BIN      = $(VENV)/bin
+STAMP    = $(VENV)/.es2en-setup
+SEEDS   ?= seeds
+OUT     ?= build
+
+.PHONY: run test setup bench fuzz clean
+
+run: $(STAMP)
+	$(BIN)/es2en translate $(SEEDS) --out $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml scripts/setup.sh
+	bash scripts/setup.sh
+	touch $@
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(OUT)/* $(VENV) .pytest_cache
+	touch $(OUT)/.gitkeep

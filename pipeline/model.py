@@ -1,0 +1,159 @@
+"""The one data model every stage works on: Document → Block → Segment.
+
+A stage is a function that takes these objects and fills in more of them; no stage
+reaches into another's internals. Offsets are character offsets into
+``Segment.source`` (or ``Block.text`` before segmentation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    METADATA = "metadata"  # e.g. "date 2025-11-03": kept, never translated
+    CODE = "code"  # fenced/indented code: copied verbatim
+    FRONT_MATTER = "front_matter"  # YAML/TOML front matter: copied verbatim
+    RAW = "raw"  # raw HTML, thematic breaks, anything copied verbatim
+
+
+#: Block kinds whose text is sent to the translation engine.
+TRANSLATABLE = {BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM}
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass
+class Span:
+    """A stretch of a segment's source that a stage found and treats specially.
+
+    ``kind`` says who found it: "term" (glossary), "number", "date", "percent",
+    "code" and "url" (never translated), or a paired inline mark such as
+    "emphasis", "strong", "link" whose *inner* text is translated while the
+    delimiters (``open``/``close`` in ``attrs``) are kept.
+
+    ``target`` is the English the restore step puts in place of the whole span;
+    ``None`` for paired marks (their inner text goes through the engine).
+    """
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    target: str | None = None
+    value: Any = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def paired(self) -> bool:
+        return self.target is None and "open" in self.attrs
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass
+class Flag:
+    """A QA finding on one segment."""
+
+    check: str
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.severity.value}: {self.check}: {self.message}"
+
+
+@dataclass
+class Provenance:
+    """Where a segment's English came from."""
+
+    origin: str  # "engine" | "memory" | "reviewer" | "copy"
+    engine: str = ""
+    model_version: str = ""
+    detail: str = ""
+
+
+@dataclass
+class Segment:
+    """One sentence: the unit that is translated, reviewed, stored and checked."""
+
+    id: str  # stable "doc/block/sentence", shown in every bilingual output
+    source: str
+    target: str | None = None
+    spans: list[Span] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    provenance: Provenance | None = None
+    #: Apertium's unknown words (*word), @/# marks etc., recorded for QA.
+    unknown_words: list[str] = field(default_factory=list)
+
+    def flag(self, check: str, severity: Severity | str, message: str) -> None:
+        self.flags.append(Flag(check, Severity(severity), message))
+
+
+@dataclass
+class Block:
+    """A structural unit of the source document in reading order."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0  # heading level, or list nesting depth
+    attrs: dict[str, Any] = field(default_factory=dict)  # e.g. list "marker"
+    #: Spans found by the reader (inline code, URLs, emphasis, links), offsets into text.
+    spans: list[Span] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def translatable(self) -> bool:
+        return self.kind in TRANSLATABLE and bool(self.text.strip())
+
+    @property
+    def target(self) -> str:
+        """The block's English: its segments' targets joined, or the source text
+        for blocks that are copied verbatim."""
+        if not self.translatable:
+            return self.text
+        return " ".join((s.target if s.target is not None else s.source) for s in self.segments)
+
+
+@dataclass
+class Document:
+    path: Path
+    id: str  # short stable name, used in segment ids and output names
+    format: str  # "txt" | "md" | "docx"
+    blocks: list[Block] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    #: Things the reader wants the user to know (encoding guessed, content skipped).
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def segments(self) -> list[Segment]:
+        return [s for b in self.blocks for s in b.segments]
+
+    @property
+    def title(self) -> str:
+        for b in self.blocks:
+            if b.kind is BlockKind.HEADING:
+                return b.text
+        return self.metadata.get("title", self.id)
+
+
+@dataclass
+class RunInfo:
+    """What produced a set of outputs; shown in their title blocks."""
+
+    engine: str = ""
+    model_version: str = ""
+    glossaries: list[str] = field(default_factory=list)
+    created: str = ""  # ISO timestamp of the run
+    source_locale: str = ""

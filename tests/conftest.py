@@ -1,0 +1,49 @@
+"""Shared fixtures: real files, real engines, no mocks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEED = ROOT / "seeds" / "openai-aws-alliance.txt"
+TEST_MODEL = DATA / "translate-es_en-tatoeba.argosmodel"
+#: The shared folder beside the checkout (newstest2012, XLIFF schemas); CI has it too.
+SHARED = ROOT.parent / "shared"
+
+has_apertium = shutil.which("apertium") is not None
+needs_apertium = pytest.mark.skipif(not has_apertium, reason="apertium is not installed (make setup installs it)")
+
+
+@pytest.fixture(scope="session")
+def argos_packages_dir(tmp_path_factory) -> Path:
+    """An Argos packages directory holding only the vendored test model."""
+    import argostranslate.package
+
+    pkg_dir = tmp_path_factory.mktemp("argos") / "packages"
+    pkg_dir.mkdir()
+    old = os.environ.get("ARGOS_PACKAGES_DIR")
+    os.environ["ARGOS_PACKAGES_DIR"] = str(pkg_dir)
+    # argostranslate reads the variable at import time into settings.package_data_dir.
+    import argostranslate.settings as settings
+
+    settings.package_data_dir = pkg_dir
+    settings.package_dirs = [pkg_dir]
+    argostranslate.package.install_from_path(TEST_MODEL)
+    yield pkg_dir
+    if old is None:
+        os.environ.pop("ARGOS_PACKAGES_DIR", None)
+    else:
+        os.environ["ARGOS_PACKAGES_DIR"] = old
+
+
+@pytest.fixture
+def seed_copy(tmp_path) -> Path:
+    dst = tmp_path / "seeds" / SEED.name
+    dst.parent.mkdir()
+    shutil.copy(SEED, dst)
+    return dst
