@@ -1,0 +1,137 @@
+"""Apertium (rule-based, Debian packages ``apertium`` + ``apertium-eng-spa``).
+
+One ``apertium`` process per batch, not per sentence: the batch is written as one
+segment per line in Apertium's HTML format, which keeps blank lines between
+segments in place and passes inline ``<span id>`` markup through (the text inside
+is translated where it stands), so protected terms and numbers keep their place.
+
+Unknown-word marks (``*word`` unknown, ``@word`` no transfer, ``#word`` no
+generation) are removed from the English and returned separately for QA.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import EngineError
+
+MODES_DIR = Path("/usr/share/apertium/modes")
+#: American spelling ("data centers", "organization") where the package has it.
+DEFAULT_MODES = ("spa-eng_US", "spa-eng")
+_MARK = re.compile(r"(?<![\w@#*])([*@#])(?=\w)(\w[\w'-]*)")
+
+
+def available() -> bool:
+    return shutil.which("apertium") is not None and any(_mode_installed(m) for m in DEFAULT_MODES)
+
+
+def _mode_installed(mode: str) -> bool:
+    return (MODES_DIR / f"{mode}.mode").exists()
+
+
+@lru_cache(maxsize=1)
+def package_version() -> str:
+    try:
+        out = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", "apertium-eng-spa"], capture_output=True, text=True, timeout=10
+        )
+        return out.stdout.strip() or "unknown"
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def strip_marks(text: str, source: str) -> tuple[str, list[str]]:
+    """Remove Apertium's ``*``/``@``/``#`` marks; return the clean text and the marked
+    words. A mark that was already in the source (a hashtag, say) is kept."""
+    found: list[str] = []
+
+    def repl(m: re.Match) -> str:
+        if m.group(0) in source:
+            return m.group(0)
+        found.append(m.group(0))
+        return m.group(2)
+
+    return _MARK.sub(repl, text), found
+
+
+class ApertiumEngine:
+    name = "apertium"
+    max_input_tokens = None
+    markup = True
+
+    def __init__(self, mode: str | None = None, timeout: float = 600.0):
+        if shutil.which("apertium") is None:
+            raise EngineError("apertium is not installed (sudo apt-get install apertium apertium-eng-spa)")
+        if mode is None:
+            mode = next((m for m in DEFAULT_MODES if _mode_installed(m)), None)
+            if mode is None:
+                raise EngineError("Apertium's Spanish→English data is missing (sudo apt-get install apertium-eng-spa)")
+        self.mode = mode
+        self.timeout = timeout
+        self.version = f"apertium-eng-spa {package_version()} ({mode})"
+        #: Unknown-word marks of the last batch, one list per input.
+        self.last_unknown: list[list[str]] = []
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
+
+    def _run(self, payload: str) -> str:
+        try:
+            proc = subprocess.run(
+                ["apertium", "-f", "html", self.mode],
+                input=payload,
+                capture_output=True,
+                text=True,
+                timeout=self.timeout,
+            )
+        except subprocess.TimeoutExpired as err:
+            raise EngineError(f"apertium did not answer within {self.timeout:.0f} s") from err
+        except OSError as err:
+            raise EngineError(f"cannot start apertium: {err}") from err
+        if proc.returncode != 0:
+            msg = (proc.stderr.strip().splitlines() or [f"exit code {proc.returncode}"])[-1]
+            raise EngineError(f"apertium failed: {msg}")
+        return proc.stdout
+
+    def translate_batch(self, texts: list[str]) -> list[str]:
+        """``texts`` may hold inline ``<span id="…">…</span>`` markup; everything else
+        is plain text (escaped here)."""
+        if not texts:
+            self.last_unknown = []
+            return []
+        lines = [_to_html(t) for t in texts]
+        out = self._run("\n".join(lines) + "\n").split("\n")
+        # Apertium drops the final newline; trailing empty strings are not segments.
+        while len(out) > len(lines) and out[-1] == "":
+            out.pop()
+        if len(out) != len(lines):
+            # Never misalign: fall back to one process per segment for this batch.
+            out = [self._run(line + "\n").rstrip("\n") for line in lines]
+        results, unknown = [], []
+        for src, line in zip(texts, out):
+            clean, marks = strip_marks(_from_html(line).strip(), src)
+            results.append(clean)
+            unknown.append(marks)
+        self.last_unknown = unknown
+        return results
+
+    def close(self) -> None:
+        pass
+
+
+_TAG = re.compile(r"(</?span\b[^>]*>)")
+
+
+def _to_html(text: str) -> str:
+    """Escape text for Apertium's HTML mode but keep our own span tags."""
+    text = text.replace("\n", " ")
+    return "".join(p if _TAG.fullmatch(p) else html.escape(p, quote=False) for p in _TAG.split(text))
+
+
+def _from_html(text: str) -> str:
+    return "".join(p if _TAG.fullmatch(p) else html.unescape(p) for p in _TAG.split(text))

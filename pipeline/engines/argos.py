@@ -1,0 +1,254 @@
+"""Argos Translate packages, driven directly through CTranslate2 + SentencePiece.
+
+``argostranslate.translate.translate()`` re-splits text, batches per paragraph and
+wants a downloaded sentence splitter; we only use ``argostranslate.package`` to find
+installed packages and then hand *all* segments of a run to CTranslate2's
+``translate_batch`` in token-based batches (it sorts by length internally).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import re
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import EngineError
+
+#: Package codes of models made for tests; never chosen silently by --engine auto.
+TEST_PACKAGE_CODES = {"translate-es_en-tatoeba"}
+DEFAULT_BEAM_SIZE = 4
+DEFAULT_BATCH_TOKENS = 2048
+
+
+@dataclass
+class ArgosPackage:
+    path: Path
+    code: str
+    version: str
+    from_code: str
+    to_code: str
+
+    @property
+    def is_test_model(self) -> bool:
+        return self.code in TEST_PACKAGE_CODES
+
+
+def installed_packages(from_code: str = "es", to_code: str = "en") -> list[ArgosPackage]:
+    """Installed Argos packages for one direction (respects ARGOS_PACKAGES_DIR)."""
+    try:
+        import argostranslate.package as argos_package
+        import argostranslate.settings as argos_settings
+    except ImportError:
+        return []
+    # argostranslate reads ARGOS_PACKAGES_DIR once at import; honour a later change.
+    env_dir = os.environ.get("ARGOS_PACKAGES_DIR")
+    if env_dir and Path(env_dir) not in argos_settings.package_dirs:
+        argos_settings.package_data_dir = Path(env_dir)
+        argos_settings.package_dirs = [Path(env_dir)]
+    found = []
+    for pkg in argos_package.get_installed_packages():
+        if pkg.type != "translate" or pkg.from_code != from_code or pkg.to_code != to_code:
+            continue
+        found.append(ArgosPackage(Path(pkg.package_path), pkg.code or Path(pkg.package_path).name,
+                                  str(pkg.package_version), pkg.from_code, pkg.to_code))
+    # Real models first, then by name, so the choice is stable.
+    return sorted(found, key=lambda p: (p.is_test_model, p.code))
+
+
+def model_input_limit(model_dir: Path) -> int | None:
+    """The longest source (in pieces, end-of-sentence included) the model can encode:
+    the size of its stored position-encoding table, read from model.bin's variable
+    index. None when the model computes positions (sinusoidal, unlimited)."""
+    limit = None
+    try:
+        with open(model_dir / "model.bin", "rb") as fh:
+
+            def read_string() -> str:
+                (n,) = struct.unpack("<H", fh.read(2))
+                return fh.read(n)[:-1].decode("utf-8", "replace")
+
+            fh.read(4)  # binary format version
+            read_string()  # spec name
+            fh.read(4)  # revision
+            (count,) = struct.unpack("<I", fh.read(4))
+            for _ in range(count):
+                name = read_string()
+                (rank,) = struct.unpack("<B", fh.read(1))
+                dims = struct.unpack(f"<{rank}I", fh.read(4 * rank))
+                fh.read(1)  # dtype
+                (nbytes,) = struct.unpack("<I", fh.read(4))
+                fh.seek(nbytes, 1)
+                if name.endswith("position_encodings/encodings") and dims:
+                    limit = dims[0] if limit is None else min(limit, dims[0])
+    except (OSError, struct.error):
+        return None
+    return limit
+
+
+def _cuda_problem() -> str | None:
+    """Why CUDA cannot be used here, or None when it can."""
+    import ctranslate2
+
+    if ctranslate2.get_cuda_device_count() == 0:
+        return "no CUDA GPU is visible to CTranslate2"
+    try:
+        ctypes.CDLL("libcublas.so.12", mode=ctypes.RTLD_GLOBAL)
+    except OSError:
+        if not _preload_pip_cublas():
+            return (
+                "CTranslate2 needs CUDA 12's cuBLAS (libcublas.so.12), which is not installed; "
+                "install it with `pip install nvidia-cublas-cu12` in this environment, or use --device cpu"
+            )
+    return None
+
+
+def _preload_pip_cublas() -> bool:
+    """Load cuBLAS 12 from the ``nvidia-cublas-cu12`` wheel, if installed, so that
+    CTranslate2 finds it without LD_LIBRARY_PATH."""
+    try:
+        import nvidia.cublas  # type: ignore[import-not-found]
+    except ImportError:
+        return False
+    for base in nvidia.cublas.__path__:
+        for lib in ("libcublasLt.so.12", "libcublas.so.12"):
+            candidate = Path(base) / "lib" / lib
+            if candidate.exists():
+                ctypes.CDLL(str(candidate), mode=ctypes.RTLD_GLOBAL)
+    try:
+        ctypes.CDLL("libcublas.so.12", mode=ctypes.RTLD_GLOBAL)
+        return True
+    except OSError:
+        return False
+
+
+def resolve_device(device: str) -> tuple[str, str | None]:
+    """Map --device auto|cpu|cuda to a usable device; return (device, warning)."""
+    if device == "cpu":
+        return "cpu", None
+    problem = _cuda_problem()
+    if device == "cuda":
+        if problem:
+            raise EngineError(f"--device cuda: {problem}")
+        return "cuda", None
+    if device == "auto":
+        return ("cpu", None) if problem else ("cuda", None)
+    raise EngineError(f"unknown device {device!r} (choose auto, cpu or cuda)")
+
+
+class ArgosEngine:
+    name = "argos"
+    markup = False
+
+    def __init__(
+        self,
+        package: ArgosPackage,
+        device: str = "cpu",
+        beam_size: int = DEFAULT_BEAM_SIZE,
+        batch_tokens: int = DEFAULT_BATCH_TOKENS,
+        threads: int | None = None,
+    ):
+        import ctranslate2
+        import sentencepiece
+
+        self.package = package
+        self.beam_size = beam_size
+        self.batch_tokens = batch_tokens
+        self.device, _ = resolve_device(device)
+        model_dir = package.path / "model"
+        sp_path = package.path / "sentencepiece.model"
+        if not (model_dir / "model.bin").exists() or not sp_path.exists():
+            raise EngineError(f"Argos package is incomplete (model/model.bin or sentencepiece.model missing)", package.path)
+        threads = threads or os.cpu_count() or 1
+        try:
+            self.translator = ctranslate2.Translator(
+                str(model_dir),
+                device=self.device,
+                compute_type="int8" if self.device == "cpu" else "int8_float16",
+                inter_threads=1,
+                intra_threads=threads if self.device == "cpu" else 0,
+            )
+            self.sp = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
+        except (RuntimeError, OSError, ValueError) as err:
+            raise EngineError(f"cannot load the Argos model: {err}", package.path) from err
+        limit = model_input_limit(model_dir)
+        adds_eos = json.loads((model_dir / "config.json").read_text()).get("add_source_eos", False) if (
+            model_dir / "config.json").exists() else False
+        self.max_input_tokens = (limit - 1 if adds_eos else limit) if limit else None
+        tag = " — TEST MODEL" if package.is_test_model else ""
+        self.version = f"{package.code} {package.version}{tag}"
+
+    def tokenize(self, text: str) -> list[str]:
+        return self.sp.encode(text, out_type=str)
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.sp.encode(text))
+
+    def translate_batch(self, texts: list[str], return_attention: bool = False):
+        """Translate all texts in token-based batches. With ``return_attention``
+        returns (texts, pieces, attention) for alignment-based span repair."""
+        if not texts:
+            return ([], [], []) if return_attention else []
+        tokens = [self.tokenize(t) or ["▁"] for t in texts]
+        limit = self.max_input_tokens
+        try:
+            results = self.translator.translate_batch(
+                tokens,
+                beam_size=self.beam_size,
+                max_batch_size=self.batch_tokens,
+                batch_type="tokens",
+                max_input_length=limit or 1024,
+                return_attention=return_attention,
+            )
+        except RuntimeError as err:
+            raise EngineError(f"CTranslate2 failed: {err}") from err
+        pieces = [r.hypotheses[0] for r in results]
+        out = [self.sp.decode_pieces(p) for p in pieces]
+        if return_attention:
+            return out, pieces, [r.attention[0] for r in results]
+        return out
+
+    def translate_aligned(self, texts: list[str], spans_list: list) -> list[tuple[str, list]]:
+        """Translate plain texts and replace the English aligned (by attention) with
+        each replaced span by the span's ``target``. Returns (text, spans not placed)."""
+        outs, pieces, attentions = self.translate_batch(texts, return_attention=True)
+        results = []
+        for text, spans, out, tgt_pieces, attn in zip(texts, spans_list, outs, pieces, attentions):
+            src = self.sp.encode(text, return_type="proto").pieces
+            chosen: list[tuple[int, int, str]] = []
+            missed = []
+            for span in (s for s in spans if not s.paired):
+                b0, b1 = len(text[: span.start].encode()), len(text[: span.end].encode())
+                src_idx = {k for k, p in enumerate(src) if p.begin < b1 and p.end > b0 and p.surface.strip()}
+                tgt_idx = [j for j, row in enumerate(attn) if row and max(range(len(row)), key=row.__getitem__) in src_idx]
+                if not tgt_idx:
+                    missed.append(span)
+                    continue
+                lo, hi = min(tgt_idx), max(tgt_idx)
+                # Widen to whole words: a word starts with the "▁" piece marker.
+                while lo > 0 and not tgt_pieces[lo].startswith("▁"):
+                    lo -= 1
+                while hi + 1 < len(tgt_pieces) and not tgt_pieces[hi + 1].startswith("▁"):
+                    hi += 1
+                if any(lo <= h and l <= hi for l, h, _ in chosen):
+                    missed.append(span)
+                    continue
+                chosen.append((lo, hi, span.target))
+            if not chosen:
+                results.append((out, missed))
+                continue
+            parts, pos = [], 0
+            for lo, hi, target in sorted(chosen):
+                parts.append(self.sp.decode_pieces(tgt_pieces[pos:lo]))
+                parts.append(target)
+                pos = hi + 1
+            parts.append(self.sp.decode_pieces(tgt_pieces[pos:]))
+            joined = " ".join(p.strip() for p in parts if p.strip())
+            results.append((re.sub(r"\s+([,.;:!?)])", r"\1", joined), missed))
+        return results
+
+    def close(self) -> None:
+        self.translator = None

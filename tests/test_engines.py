@@ -1,0 +1,92 @@
+"""The two real engines: Apertium (subprocess) and Argos (CTranslate2 + SentencePiece)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.engines import apertium, argos, select_engine
+from pipeline.errors import EngineError
+from conftest import SHARED, needs_apertium
+
+
+@needs_apertium
+def test_apertium_batch_keeps_alignment_and_strips_unknown_marks():
+    engine = apertium.ApertiumEngine()
+    texts = ["Tengo dos amigos extranjeros.", "Los centros de datos grandes", "", "Habló con Xyzzyplo ayer."]
+    out = engine.translate_batch(texts)
+    assert len(out) == len(texts)
+    assert "friends" in out[0]
+    assert "data" in out[1] and "." not in out[1]  # no period added to a title-like line
+    assert out[2] == ""
+    assert "*" not in out[3] and "Xyzzyplo" in out[3]
+    assert engine.last_unknown[3] == ["*Xyzzyplo"]
+    assert engine.last_unknown[0] == []
+
+
+@needs_apertium
+def test_apertium_escapes_text_but_passes_span_markup():
+    engine = apertium.ApertiumEngine()
+    out = engine.translate_batch(['El 3 & 4 de <mayo> con <span id="s0">centros de datos</span> buenos.'])[0]
+    assert out.startswith("The 3 & 4 May")  # escaped on the way in, unescaped on the way out
+    assert '<span id="s0">' in out and "</span>" in out
+
+
+def test_strip_marks_keeps_hashtags_present_in_source():
+    text, marks = apertium.strip_marks("The #IA debate with *Fulanito", "El debate #IA con Fulanito")
+    assert text == "The #IA debate with Fulanito"
+    assert marks == ["*Fulanito"]
+
+
+def test_argos_finds_the_test_package_and_its_input_limit(argos_packages_dir):
+    pkgs = argos.installed_packages()
+    assert [p.code for p in pkgs] == ["translate-es_en-tatoeba"]
+    assert pkgs[0].is_test_model
+    limit = argos.model_input_limit(pkgs[0].path / "model")
+    assert limit == 256  # the model's position table; one position goes to </s>
+    engine = argos.ArgosEngine(pkgs[0], device="cpu")
+    assert engine.max_input_tokens == 255
+    assert "TEST MODEL" in engine.version
+
+
+def test_argos_translates_a_batch(argos_packages_dir):
+    engine = argos.ArgosEngine(argos.installed_packages()[0], device="cpu")
+    out = engine.translate_batch(["Tengo dos amigos extranjeros.", "¿Dónde está la estación?", ""])
+    assert out[0] == "I have two foreign friends."
+    assert "station" in out[1].lower()
+    assert len(out) == 3
+
+
+def test_argos_over_limit_input_is_truncated_by_ctranslate2_not_crashing(argos_packages_dir):
+    engine = argos.ArgosEngine(argos.installed_packages()[0], device="cpu")
+    long = " ".join(["El perro come pan con su amigo"] * 60)
+    assert engine.count_tokens(long) > engine.max_input_tokens
+    assert engine.translate_batch([long])[0]
+
+
+def test_select_engine_auto_prefers_apertium_over_the_test_model(argos_packages_dir):
+    choice = select_engine("auto", device="cpu")
+    if apertium.available():
+        assert choice.engine.name == "apertium" and choice.warning is None
+    else:
+        assert choice.engine.name == "argos" and "test model" in choice.warning.lower()
+
+
+def test_select_engine_argos_warns_about_the_test_model(argos_packages_dir):
+    choice = select_engine("argos", device="cpu")
+    assert choice.engine.name == "argos"
+    assert "TEST MODEL" in choice.warning
+
+
+def test_device_cuda_without_a_usable_gpu_is_a_clear_error():
+    import ctranslate2
+
+    if ctranslate2.get_cuda_device_count() > 0:
+        pytest.skip("a CUDA GPU is visible here")
+    with pytest.raises(EngineError, match="--device cuda: no CUDA GPU"):
+        argos.resolve_device("cuda")
+    assert argos.resolve_device("auto") == ("cpu", None)
+
+
+def test_unknown_engine_name_is_an_error():
+    with pytest.raises(EngineError, match="unknown engine"):
+        select_engine("deepl")
