@@ -1,0 +1,204 @@
+"""protect / restore: carry spans (terms, numbers, code, URLs, inline marks) through an engine.
+
+Two encodings, chosen by what the engine can do:
+
+* **markup** (Apertium): each span becomes ``<span id="sN">…</span>`` around its own
+  Spanish text, so the engine still sees real words (agreement, word order) and
+  translates them in place; restore then replaces the whole span with its English
+  ``target`` (terms, numbers, code) or rewraps the translated inner text in the
+  original delimiters (``**…**``, ``[…](url)``).
+* **surrogates** (neural engines, which destroy tags and letter placeholders): each
+  replaced span becomes a round number the model copies ("10", "20", …; measured on
+  the test model: 9 of 10 survive, against 6 of 10 for "1001"-style numbers and
+  letter tokens). Paired marks are dropped before the engine and put back by finding
+  the separately translated inner text in the output.
+
+Every span must come back exactly once; ``restore_*`` return ``None`` when one did
+not, and the translate stage falls back (see pipeline/translate.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Span
+
+#: Which span wins an overlap: code and URLs over numbers over terms.
+PRIORITY = {"code": 0, "url": 0, "date": 1, "number": 1, "currency": 1, "percent": 1, "range": 1, "ordinal": 1, "term": 2}
+
+
+def resolve_overlaps(spans: list[Span]) -> list[Span]:
+    """Keep non-overlapping replaced spans (by priority, then longest), plus paired
+    marks that contain — never cut through — the spans kept."""
+    replaced = [s for s in spans if not s.paired]
+    paired = [s for s in spans if s.paired]
+    kept: list[Span] = []
+    for s in sorted(replaced, key=lambda s: (PRIORITY.get(s.kind, 3), -(s.end - s.start), s.start)):
+        if not any(s.overlaps(k) for k in kept):
+            kept.append(s)
+    for p in sorted(paired, key=lambda s: (s.start, -s.end)):
+        inner = (p.start + len(p.attrs["open"]), p.end - len(p.attrs["close"]))
+        cuts = any(k.overlaps(p) and not (inner[0] <= k.start and k.end <= inner[1]) for k in kept)
+        if not cuts:
+            kept.append(p)
+    return sorted(kept, key=lambda s: (s.start, -(s.end - s.start)))
+
+
+@dataclass
+class _Node:
+    span: Span | None
+    children: list["_Node"] = field(default_factory=list)
+
+
+def _tree(spans: list[Span]) -> _Node:
+    root = _Node(None)
+    stack = [root]
+    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        while stack[-1].span is not None and s.start >= stack[-1].span.end:
+            stack.pop()
+        node = _Node(s)
+        stack[-1].children.append(node)
+        if s.paired:
+            stack.append(node)
+    return root
+
+
+def _inner_bounds(span: Span) -> tuple[int, int]:
+    return span.start + len(span.attrs["open"]), span.end - len(span.attrs["close"])
+
+
+# ---------------------------------------------------------------- markup engines
+
+def encode_markup(source: str, spans: list[Span]) -> str:
+    """Terms keep their Spanish inside the tag (context for the words around them);
+    other replaced spans (numbers, code, URLs) carry a digit, which the engine copies
+    and which cannot spill punctuation such as ``$`` or backticks outside the tag."""
+    numbers = _surrogate_numbers(source)
+
+    def walk(node: _Node, start: int, end: int) -> str:
+        out, pos = [], start
+        for child in node.children:
+            s = child.span
+            out.append(source[pos:s.start])
+            idx = spans.index(s)
+            if s.paired:
+                i0, i1 = _inner_bounds(s)
+                out.append(f'<span id="s{idx}">{walk(child, i0, i1)}</span>')
+            else:
+                inner = s.text if s.kind == "term" else next(numbers)
+                out.append(f'<span id="s{idx}">{inner}</span>')
+            pos = s.end
+        out.append(source[pos:end])
+        return "".join(out)
+
+    return walk(_tree(spans), 0, len(source))
+
+
+_TAG = re.compile(r'<span id="s(\d+)">|</span>')
+
+
+def restore_markup(output: str, spans: list[Span]) -> str | None:
+    """Replace each returned span by its English; None if any span is missing,
+    duplicated or unbalanced."""
+    seen: set[int] = set()
+    stack: list[tuple[int, list[str]]] = [(-1, [])]
+    pos = 0
+    for m in _TAG.finditer(output):
+        stack[-1][1].append(output[pos:m.start()])
+        pos = m.end()
+        if m.group(1) is not None:
+            idx = int(m.group(1))
+            if idx in seen or idx >= len(spans):
+                return None
+            seen.add(idx)
+            stack.append((idx, []))
+        else:
+            if len(stack) == 1:
+                return None
+            idx, parts = stack.pop()
+            span = spans[idx]
+            if span.paired:
+                inner = "".join(parts)
+                # Keep the engine's spacing outside the delimiters: "** text **" would not render.
+                lead = inner[: len(inner) - len(inner.lstrip())]
+                trail = inner[len(inner.rstrip()):]
+                text = f"{lead}{span.attrs['open']}{inner.strip()}{span.attrs['close']}{trail}"
+            else:
+                text = span.target
+            stack[-1][1].append(text)
+    stack[-1][1].append(output[pos:])
+    if len(stack) != 1 or len(seen) != len(spans):
+        return None
+    return "".join(stack[0][1])
+
+
+# ------------------------------------------------------------ surrogate engines
+
+@dataclass
+class SurrogateEncoding:
+    text: str  # what the engine sees
+    surrogates: dict[str, Span]  # "10" -> the span it stands for
+    paired: list[Span]  # marks to put back after translation
+
+
+def _surrogate_numbers(source: str):
+    n = 0
+    while True:
+        n += 1
+        for cand in (str(10 * n),):
+            if not re.search(rf"(?<!\d){cand}(?!\d)", source):
+                yield cand
+
+
+def encode_surrogates(source: str, spans: list[Span]) -> SurrogateEncoding:
+    numbers = _surrogate_numbers(source)
+    surrogates: dict[str, Span] = {}
+    paired: list[Span] = []
+
+    def walk(node: _Node, start: int, end: int) -> str:
+        out, pos = [], start
+        for child in node.children:
+            s = child.span
+            out.append(source[pos:s.start])
+            if s.paired:
+                paired.append(s)
+                out.append(walk(child, *_inner_bounds(s)))
+            else:
+                sur = next(numbers)
+                surrogates[sur] = s
+                out.append(sur)
+            pos = s.end
+        out.append(source[pos:end])
+        return "".join(out)
+
+    text = walk(_tree(spans), 0, len(source))
+    return SurrogateEncoding(text, surrogates, paired)
+
+
+def restore_surrogates(output: str, enc: SurrogateEncoding) -> str | None:
+    """Put each span's English where its surrogate came back; None if one is lost
+    or duplicated. A plural "s" the model glued on ("10s") is dropped: the English
+    term carries its own number."""
+    result = output
+    for sur, span in enc.surrogates.items():
+        pattern = re.compile(rf"(?<![\w.,]){sur}(?:s|'s(?=\W|$))?(?![\w])")
+        hits = pattern.findall(result)
+        if len(hits) != 1:
+            return None
+        keep_possessive = hits[0].endswith("'s")
+        result = pattern.sub(lambda m: span.target + ("'s" if keep_possessive else ""), result, count=1)
+    return result
+
+
+def reapply_paired(text: str, span: Span, inner_translation: str) -> tuple[str, bool]:
+    """Wrap the first occurrence of ``inner_translation`` in ``text`` with the span's
+    delimiters; (text, found)."""
+    needle = inner_translation.strip().rstrip(".")
+    if not needle:
+        return text, False
+    i = text.lower().find(needle.lower())
+    if i < 0:
+        return text, False
+    j = i + len(needle)
+    return f"{text[:i]}{span.attrs['open']}{text[i:j]}{span.attrs['close']}{text[j:]}", True

@@ -1,0 +1,84 @@
+"""protect/restore: spans survive the engines, or the loss is detected."""
+
+from __future__ import annotations
+
+from pipeline import protect
+from pipeline.model import Span
+
+
+def span(text: str, part: str, kind: str, target: str | None, **attrs) -> Span:
+    i = text.index(part)
+    return Span(i, i + len(part), kind, part, target, attrs=attrs)
+
+
+SRC = "La alianza de **OpenAI** vale $38,000 millones de dólares en `config.yml` y centros de datos."
+
+
+def spans_for(src=SRC):
+    return protect.resolve_overlaps([
+        span(src, "**OpenAI**", "strong", None, open="**", close="**"),
+        span(src, "OpenAI", "term", "OpenAI"),
+        span(src, "$38,000 millones de dólares", "currency", "$38 billion"),
+        span(src, "`config.yml`", "code", "`config.yml`"),
+        span(src, "centros de datos", "term", "data centers"),
+        span(src, "datos", "term", "data"),  # overlaps the longer term: dropped
+    ])
+
+
+def test_resolve_overlaps_keeps_longest_and_nests_inside_paired_marks():
+    kinds = [(s.kind, s.text) for s in spans_for()]
+    assert ("term", "datos") not in kinds
+    assert ("term", "centros de datos") in kinds
+    assert ("strong", "**OpenAI**") in kinds and ("term", "OpenAI") in kinds
+
+
+def test_paired_mark_cut_by_a_span_is_dropped():
+    src = "Un *texto con $5 millones* de más"
+    spans = protect.resolve_overlaps([
+        span(src, "*texto con $5", "emphasis", None, open="*", close="*"),  # malformed: cuts the number
+        span(src, "$5 millones", "currency", "$5 million"),
+    ])
+    assert [s.kind for s in spans] == ["currency"]
+
+
+def test_markup_round_trip_replaces_spans_and_rewraps_marks():
+    spans = spans_for()
+    encoded = protect.encode_markup(SRC, spans)
+    assert encoded.count("<span") == len(spans) == encoded.count("</span>")
+    assert "centros de datos</span>" in encoded  # terms keep their Spanish for context
+    assert "$38,000" not in encoded  # numbers travel as a digit the engine copies
+    # Simulate an engine that translated around the tags (inner tags are nested).
+    out = encoded.replace("La alianza de", "The alliance of").replace(" vale ", " is worth ").replace(" en ", " in ")
+    out = out.replace(" y ", " and ")
+    restored = protect.restore_markup(out, spans)
+    assert restored == "The alliance of **OpenAI** is worth $38 billion in `config.yml` and data centers."
+
+
+def test_restore_markup_detects_lost_or_duplicated_spans():
+    spans = spans_for()
+    encoded = protect.encode_markup(SRC, spans)
+    first = encoded.index("<span")
+    lost = encoded.replace('<span id="s4">', "", 1).replace("centros de datos</span>", "centros de datos")
+    assert protect.restore_markup(lost, spans) is None
+    dup = encoded + ' <span id="s0">x</span>'
+    assert protect.restore_markup(dup, spans) is None
+    assert first >= 0
+
+
+def test_surrogates_avoid_numbers_in_the_source_and_restore():
+    src = "En 2010 los 10 centros de datos costaron $5 millones."
+    spans = protect.resolve_overlaps([span(src, "centros de datos", "term", "data centers"),
+                                      span(src, "$5 millones", "currency", "$5 million")])
+    enc = protect.encode_surrogates(src, spans)
+    assert set(enc.surrogates) == {"20", "30"}  # "10" is in the source
+    out = "In 2010 the 10 20s cost 30."
+    assert protect.restore_surrogates(out, enc) == "In 2010 the 10 data centers cost $5 million."
+    assert protect.restore_surrogates("In 2010 the 10 cost 30.", enc) is None
+    assert protect.restore_surrogates("20 and 20 cost 30.", enc) is None
+
+
+def test_reapply_paired_finds_the_inner_translation():
+    s = Span(0, 17, "strong", "**informe anual**", None, attrs={"open": "**", "close": "**"})
+    text, found = protect.reapply_paired("He read the annual report.", s, "Annual report.")
+    assert found and text == "He read the **annual report**."
+    assert protect.reapply_paired("Nothing here.", s, "annual report") == ("Nothing here.", False)
