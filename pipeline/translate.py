@@ -72,8 +72,14 @@ def translate_segments(
     segments: list[Segment],
     engine,
     progress: Callable[[int], None] | None = None,
+    on_done: Callable[[list[Segment]], None] | None = None,
 ) -> None:
-    """Translate every segment whose ``target`` is None, in place."""
+    """Translate every segment whose ``target`` is None, in place.
+
+    ``progress(n)`` is called with the number of segments finished by each engine
+    call, and ``on_done(segments)`` with those segments, so that a caller (the
+    translation memory) can store results as they arrive rather than at the end.
+    """
     todo = [s for s in segments if s.target is None]
     # A "job" is one engine input: a whole segment, or one piece of a long one.
     jobs: list[tuple[Segment, str, list[Span]]] = []
@@ -84,22 +90,30 @@ def translate_segments(
             pieces = split_for_limit(seg.source, engine.count_tokens, limit)
             seg.flag("length", Severity.WARNING,
                      f"longer than the model's input limit ({limit} tokens): translated in {len(pieces)} parts")
-            seg.spans = [s for s in seg.spans if s.kind not in ("emphasis", "strong", "link", "image")]
+            seg.spans = [s for s in seg.spans if not s.paired]
             for piece in pieces:
                 jobs.append((seg, piece, _spans_in(seg.spans, seg.source, piece)))
         else:
             jobs.append((seg, seg.source, seg.spans))
 
-    results: dict[int, list[str]] = {}
+    pending: dict[int, int] = {}
+    for seg, _, _ in jobs:
+        pending[id(seg)] = pending.get(id(seg), 0) + 1
+    parts: dict[int, list[str]] = {}
     for batch in _batches(jobs, CHUNK):
         outputs = _translate_jobs(batch, engine)
+        finished: list[Segment] = []
         for (seg, _, _), out in zip(batch, outputs):
-            results.setdefault(id(seg), []).append(out)
+            parts.setdefault(id(seg), []).append(out)
+            pending[id(seg)] -= 1
+            if pending[id(seg)] == 0:
+                seg.target = " ".join(parts.pop(id(seg))).strip()
+                seg.provenance = Provenance("engine", engine.name, engine.version)
+                finished.append(seg)
+        if on_done and finished:
+            on_done(finished)
         if progress:
-            progress(len({id(seg) for seg, _, _ in batch}))
-    for seg in todo:
-        seg.target = " ".join(results[id(seg)]).strip()
-        seg.provenance = Provenance("engine", engine.name, engine.version)
+            progress(len(finished))
 
 
 def _spans_in(spans: list[Span], source: str, piece: str) -> list[Span]:
