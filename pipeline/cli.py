@@ -1,0 +1,213 @@
+"""The ``es2en`` command: a thin click layer over the library.
+
+Heavy libraries are imported inside the commands, and sub-groups (glossary, …) are
+loaded only when used, so ``es2en --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+#: Sub-command groups living in their own modules, imported on first use.
+LAZY_GROUPS = {
+    "glossary": ("pipeline.glossary.cli", "glossary", "Maintain glossary files: list, add, remove, lint, import, export."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *LAZY_GROUPS])
+
+    def get_command(self, ctx, name):
+        if name in LAZY_GROUPS:
+            module, attr, _ = LAZY_GROUPS[name]
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+    def format_commands(self, ctx, formatter):
+        # List lazy groups with their one-line help without importing them.
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in LAZY_GROUPS:
+                rows.append((name, LAZY_GROUPS[name][2]))
+            else:
+                cmd = super().get_command(ctx, name)
+                rows.append((name, cmd.get_short_help_str(limit=70)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"es2en: error: {message}", err=True)
+    sys.exit(code)
+
+
+def warn(message: str) -> None:
+    click.echo(f"es2en: {message}", err=True)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="es2en")
+def main() -> None:
+    """Offline Spanish → English translation with side-by-side review files."""
+
+
+def engine_options(f):
+    f = click.option("--engine", type=click.Choice(["auto", "argos", "apertium"]), default="auto", show_default=True,
+                     help="auto: an installed Argos package, else Apertium, else the test model (with a warning).")(f)
+    f = click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
+                     help="Where the Argos engine runs; auto uses CUDA only when it is usable.")(f)
+    f = click.option("--beam-size", type=click.IntRange(1, 16), default=None,
+                     help="Beam size for the Argos engine (default 4).")(f)
+    f = click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+                     help="Glossary file to enforce (repeatable; later files win). Default: every file in glossaries/.")(f)
+    f = click.option("--no-glossary", is_flag=True, help="Enforce no glossary.")(f)
+    f = click.option("--source-locale", default="auto", show_default=True,
+                     help="Spanish variety for numbers (es_ES, es_MX, es_AR, …); auto infers it per document.")(f)
+    f = click.option("--dollar-sign", type=click.Choice(["auto", "usd", "local"]), default="auto", show_default=True,
+                     help="What a bare $ means: auto (local peso unless the text says dólares/USD), usd, or local.")(f)
+    return f
+
+
+def _options(engine, device, beam_size, glossaries, no_glossary, source_locale, dollar_sign, formats=None):
+    from .run import TranslateOptions
+
+    opts = TranslateOptions(engine=engine, device=device, beam_size=beam_size,
+                            glossaries=[] if no_glossary else (list(glossaries) or None),
+                            source_locale=source_locale, dollar_sign=dollar_sign)
+    if formats:
+        opts.formats = tuple(formats)
+    return opts
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+              help="Output folder.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "md", "en.md"]),
+              help="Outputs to write (repeatable). Default: all three.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@engine_options
+def translate(paths, out_dir, formats, quiet, engine, device, beam_size, glossaries, no_glossary, source_locale,
+              dollar_sign):
+    """Translate Spanish .txt/.md/.docx files (or folders, or globs) into OUT.
+
+    Writes OUT/<name>.bilingual.docx, OUT/<name>.bilingual.md and OUT/<name>.en.md.
+    """
+    from .errors import Es2enError
+    from .run import translate_documents
+
+    opts = _options(engine, device, beam_size, glossaries, no_glossary, source_locale, dollar_sign, formats)
+    bar = task = None
+    if not quiet and sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        bar = Progress(TextColumn("translating"), BarColumn(), MofNCompleteColumn(), TextColumn("segments, ETA"),
+                       TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+        task = bar.add_task("translate", total=None)
+
+    def say(line: str, err: bool = False) -> None:
+        if bar is not None:
+            bar.console.print(line, highlight=False, markup=False)
+        else:
+            click.echo(line, err=err)
+
+    def on_file(result) -> None:
+        if result.error:
+            say(f"es2en: error: {result.error}", err=True)
+            return
+        for notice in result.notices:
+            say(f"es2en: {result.path}: {notice}", err=True)
+        names = ", ".join(p.name for p in result.outputs.values())
+        say(f"{result.path}: {result.segments} segments, {result.engine}, {result.seconds:.1f} s → {names}")
+
+    def on_progress(done: int, total: int) -> None:
+        if bar is not None:
+            bar.update(task, completed=done, total=total)
+
+    try:
+        if bar is not None:
+            bar.start()
+        results = translate_documents(paths, out_dir, opts, on_progress=on_progress, on_file=on_file,
+                                      on_warning=lambda m: say(f"es2en: {m}", err=True))
+    except Es2enError as err:
+        fail(str(err), err.exit_code)
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+    finally:
+        if bar is not None:
+            bar.stop()
+    failed = sum(1 for r in results if r.error)
+    if failed:
+        fail(f"{failed} of {len(results)} files failed")
+
+
+@main.command()
+@engine_options
+def text(engine, device, beam_size, glossaries, no_glossary, source_locale, dollar_sign):
+    """Translate standard input to standard output, line by line.
+
+    Each input line is one paragraph; the output has exactly as many lines.
+    """
+    from .errors import Es2enError
+    from .run import translate_lines
+
+    lines = sys.stdin.read().splitlines()
+    opts = _options(engine, device, beam_size, glossaries, no_glossary, source_locale, dollar_sign)
+    try:
+        for line in translate_lines(lines, opts, on_warning=warn):
+            click.echo(line)
+    except Es2enError as err:
+        fail(str(err), err.exit_code)
+
+
+@main.group()
+def models() -> None:
+    """List and install Argos Translate models."""
+
+
+@models.command("list")
+def models_list():
+    """Show installed engines and Argos es→en packages."""
+    from .engines import apertium, argos
+
+    pkgs = argos.installed_packages()
+    for p in pkgs:
+        tag = "  (test model)" if p.is_test_model else ""
+        click.echo(f"argos     {p.code} {p.version}  {p.path}{tag}")
+    if apertium.available():
+        click.echo(f"apertium  apertium-eng-spa {apertium.package_version()}")
+    if not pkgs and not apertium.available():
+        from .engines import NO_ENGINE_HELP
+
+        click.echo(NO_ENGINE_HELP)
+
+
+@models.command("install")
+@click.argument("package_file", required=False, type=click.Path(path_type=Path))
+@click.option("--from-index", nargs=2, metavar="FROM TO", help="Download from the Argos package index (needs internet).")
+def models_install(package_file, from_index):
+    """Install an Argos package from FILE.argosmodel (offline) or from the index."""
+    from .packages import install_file, install_from_index
+    from .errors import Es2enError
+
+    try:
+        if package_file and not from_index:
+            click.echo(f"installed {install_file(package_file)}")
+        elif from_index and not package_file:
+            click.echo(f"installed {install_from_index(*from_index)}")
+        else:
+            fail("give either FILE.argosmodel or --from-index FROM TO", 2)
+    except Es2enError as err:
+        fail(str(err), err.exit_code)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

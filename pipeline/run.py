@@ -1,0 +1,219 @@
+"""The pipeline as a list of stages, and ``translate_documents`` — what the CLI calls.
+
+    ingest → segment → protect (numbers, glossary terms) → translate/restore → emit
+
+Each stage is a plain function over the Document model; this module only wires
+them in order and collects per-file results.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from .errors import Es2enError
+from .model import Block, Document, RunInfo, Segment, Span
+
+
+@dataclass
+class TranslateOptions:
+    engine: str = "auto"
+    device: str = "auto"
+    beam_size: int | None = None
+    formats: tuple[str, ...] = ("docx", "md", "en.md")
+    #: None: every file in the default glossaries/ folder; []: no glossary.
+    glossaries: list[Path] | None = None
+    source_locale: str = "auto"
+    dollar_sign: str = "auto"
+
+
+@dataclass
+class FileResult:
+    path: Path
+    outputs: dict[str, Path] = field(default_factory=dict)
+    segments: int = 0
+    seconds: float = 0.0
+    engine: str = ""
+    error: str | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------- segment
+
+def segment_block(doc_id: str, block_no: int, block: Block) -> list[Segment]:
+    """Sentences of one block, with the reader's spans re-based onto each sentence.
+    A sentence boundary never falls inside a reader span (a URL, code, a link)."""
+    from .segment import sentence_spans
+
+    bounds = sentence_spans(block.text)
+    merged: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if merged and any(s.start < start < s.end for s in block.spans):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    segments = []
+    for n, (start, end) in enumerate(merged, 1):
+        spans = [
+            Span(s.start - start, s.end - start, s.kind, s.text, s.target, s.value, dict(s.attrs))
+            for s in block.spans
+            if start <= s.start and s.end <= end
+        ]
+        segments.append(Segment(id=f"{doc_id}/{block_no}/{n}", source=block.text[start:end], spans=spans))
+    return segments
+
+
+def segment_document(doc: Document) -> None:
+    for block_no, block in enumerate(doc.blocks, 1):
+        block.segments = segment_block(doc.id, block_no, block) if block.translatable else []
+
+
+# ------------------------------------------------------------------- protect
+
+@dataclass
+class SpanFinders:
+    """What the protect stage looks for, prepared once per run."""
+
+    glossary: object | None = None  # pipeline.glossary.Glossary
+    matcher: object | None = None
+    number_options: object | None = None
+
+    @classmethod
+    def prepare(cls, options: TranslateOptions) -> "SpanFinders":
+        finders = cls()
+        if options.glossaries is None or options.glossaries:
+            from .glossary import DEFAULT_GLOSSARY_DIR, load_glossaries
+
+            paths = options.glossaries
+            if paths is None:
+                paths = sorted(Path(DEFAULT_GLOSSARY_DIR).glob("*.tsv")) if Path(DEFAULT_GLOSSARY_DIR).is_dir() else []
+            if paths:
+                finders.glossary = load_glossaries(list(paths))
+                finders.matcher = finders.glossary.matcher()
+        from .numbers import NumberOptions
+
+        finders.number_options = NumberOptions(source_locale=options.source_locale, dollar_sign=options.dollar_sign)
+        return finders
+
+    def apply(self, doc: Document) -> None:
+        from .numbers import find_numbers, infer_locale
+
+        text = "\n".join(b.text for b in doc.blocks if b.translatable)
+        guess = infer_locale(text, self.number_options)
+        doc.metadata.setdefault("source_locale", getattr(guess, "locale", ""))
+        for seg in doc.segments:
+            found = list(find_numbers(seg.source, guess, self.number_options))
+            for span in found:
+                if span.attrs.get("ambiguous"):
+                    seg.flag("numbers", "warning", span.attrs.get("reason", f"ambiguous number “{span.text}”"))
+            if self.matcher is not None:
+                found.extend(self.matcher.find(seg.source))
+            seg.spans.extend(found)
+
+
+# ------------------------------------------------------------------ the run
+
+def translate_documents(
+    paths: list[str | Path],
+    out_dir: str | Path,
+    options: TranslateOptions | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_file: Callable[[FileResult], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+) -> list[FileResult]:
+    """Translate files/directories/globs into ``out_dir``; one FileResult per file.
+
+    A file that fails (unreadable, empty, corrupt) gets its error in its result and
+    leaves no output; the other files still run. Engine errors stop the run.
+    """
+    from .emit import write_outputs
+    from .engines import select_engine
+    from .ingest import iter_input_files, read_document
+    from .translate import translate_segments
+
+    options = options or TranslateOptions()
+    out_dir = Path(out_dir)
+    files = iter_input_files([str(p) for p in paths])
+    choice = select_engine(options.engine, options.device, options.beam_size)
+    engine = choice.engine
+    if choice.warning and on_warning:
+        on_warning(choice.warning)
+    finders = SpanFinders.prepare(options)
+    if finders.glossary is not None and on_warning:
+        for conflict in getattr(finders.glossary, "conflicts", []):
+            on_warning(f"glossary conflict: {conflict}")
+    run = RunInfo(
+        engine=engine.name,
+        model_version=engine.version,
+        glossaries=[str(p) for p in getattr(finders.glossary, "files", [])],
+        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    )
+
+    results: list[FileResult] = []
+    docs: list[tuple[FileResult, Document]] = []
+    for path in files:
+        result = FileResult(path, engine=engine.name)
+        try:
+            doc = read_document(path)
+            segment_document(doc)
+            finders.apply(doc)
+            result.segments = len(doc.segments)
+            result.notices = list(doc.notices)
+            docs.append((result, doc))
+        except Es2enError as err:
+            result.error = str(err)
+            if on_file:
+                on_file(result)
+        results.append(result)
+
+    total = sum(r.segments for r, _ in docs)
+    done = 0
+
+    def progress(n: int) -> None:
+        nonlocal done
+        done += n
+        if on_progress:
+            on_progress(done, total)
+
+    try:
+        for result, doc in docs:
+            started = time.perf_counter()
+            translate_segments(doc.segments, engine, progress)
+            doc_run = RunInfo(**{**run.__dict__, "source_locale": doc.metadata.get("source_locale", "")})
+            try:
+                result.outputs = write_outputs(doc, out_dir, doc_run, options.formats)
+            except Es2enError as err:
+                result.error = str(err)
+            result.seconds = time.perf_counter() - started
+            if on_file:
+                on_file(result)
+    finally:
+        engine.close()
+    return results
+
+
+def translate_lines(lines: list[str], options: TranslateOptions | None = None,
+                    on_warning: Callable[[str], None] | None = None) -> list[str]:
+    """Translate each line as one paragraph; the result has exactly as many lines."""
+    from .engines import select_engine
+    from .model import BlockKind
+    from .translate import translate_segments
+
+    options = options or TranslateOptions()
+    doc = Document(path=Path("<stdin>"), id="stdin", format="txt",
+                   blocks=[Block(BlockKind.PARAGRAPH, " ".join(line.split())) for line in lines])
+    segment_document(doc)
+    if not doc.segments:
+        return ["" for _ in lines]
+    choice = select_engine(options.engine, options.device, options.beam_size)
+    if choice.warning and on_warning:
+        on_warning(choice.warning)
+    SpanFinders.prepare(options).apply(doc)
+    try:
+        translate_segments(doc.segments, choice.engine)
+    finally:
+        choice.engine.close()
+    return [b.target if b.text else "" for b in doc.blocks]
