@@ -1,0 +1,247 @@
+"""Read our own bilingual DOCX / Markdown back into rows (for review import and QA).
+
+Only the bilingual table is read: the table whose header is ``# | Español |
+English`` (and optionally ``QA``). Rows our writers made for blocks copied verbatim
+(one cell spanning the whole table in DOCX; outside the table in Markdown) are
+skipped. Everything a reviewer may have done to a segment row is reported in
+``BilingualRow.problem`` rather than guessed around, so an importer can refuse that
+row with a reason instead of losing or inventing a correction:
+
+- DOCX tracked changes are read as if accepted (insertions in, deletions out) and
+  ``tracked`` is set; comments are ignored.
+- Several paragraphs in one cell are joined with ``"\\n"``.
+- A row without an id (e.g. a reviewer split a row), merged cells, or a row with
+  the wrong number of cells get a ``problem`` text.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from .common import COL_ID, COL_QA, COL_SOURCE, COL_TARGET
+
+HEADER = [COL_ID, COL_SOURCE, COL_TARGET]
+HEADER_QA = HEADER + [COL_QA]
+
+
+@dataclass(frozen=True)
+class BilingualRow:
+    id: str
+    source: str
+    target: str
+    qa: str = ""  # the QA cell's text ("" when the file has no QA column)
+    where: str = ""  # "table row 7" / "line 31": for messages
+    heading: bool = False
+    tracked: bool = False  # DOCX: the row holds tracked changes (read as accepted)
+    problem: str = ""  # why this row cannot be trusted as written ("" when fine)
+
+
+def read_bilingual(path: Path) -> list[BilingualRow]:
+    """Rows of a bilingual ``.docx`` or ``.md`` file written by es2en, in order."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file", path)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return read_bilingual_docx(path)
+    if suffix in (".md", ".markdown"):
+        return read_bilingual_markdown(path)
+    raise InputError("not a bilingual file: expected .docx or .md", path)
+
+
+# --- DOCX -----------------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delInstrText"}
+
+
+def _text_of(el, out: list[str]) -> None:
+    for child in el:
+        tag = child.tag
+        if tag in _SKIP or tag == W + "tbl":
+            continue
+        if tag == W + "t":
+            out.append(child.text or "")
+        elif tag == W + "tab":
+            out.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            out.append("\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+        else:
+            _text_of(child, out)
+
+
+def _cell_text(tc) -> str:
+    paragraphs = []
+    for p in tc.iter(W + "p"):
+        # paragraphs of tables nested in the cell are not this cell's text
+        if any(anc.tag == W + "tbl" for anc in _ancestors(p, tc)):
+            continue
+        parts: list[str] = []
+        _text_of(p, parts)
+        paragraphs.append("".join(parts))
+    return "\n".join(paragraphs)
+
+
+def _ancestors(el, stop):
+    el = el.getparent()
+    while el is not None and el is not stop:
+        yield el
+        el = el.getparent()
+
+
+def _row_cells(tr) -> list:
+    """A row's cells, also those wrapped in content controls / custom XML."""
+    cells = []
+    for child in tr:
+        if child.tag == W + "tc":
+            cells.append(child)
+        elif child.tag in (W + "sdt", W + "customXml"):
+            cells.extend(child.iter(W + "tc"))
+    return cells
+
+
+def _span(tc) -> int:
+    span = tc.find(f"{W}tcPr/{W}gridSpan")
+    return int(span.get(W + "val", "1")) if span is not None else 1
+
+
+def read_bilingual_docx(path: Path) -> list[BilingualRow]:
+    try:
+        import docx
+
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+        raise InputError(f"not a readable .docx file ({err})", path) from err
+    except Exception as err:  # python-docx raises its own PackageNotFoundError etc.
+        raise InputError(f"not a readable .docx file ({type(err).__name__}: {err})", path) from err
+
+    rows: list[BilingualRow] = []
+    found = False
+    for table in document.tables:
+        trs = table._tbl.findall(W + "tr")
+        if not trs:
+            continue
+        header = [_cell_text(tc).strip() for tc in _row_cells(trs[0])]
+        if header not in (HEADER, HEADER_QA):
+            continue
+        found = True
+        ncols = len(header)
+        for number, tr in enumerate(trs[1:], start=2):
+            tcs = _row_cells(tr)
+            where = f"table row {number}"
+            if len(tcs) == 1 and _span(tcs[0]) >= ncols:
+                continue  # a full-width row: a block copied verbatim
+            if tr.find(f"{W}trPr/{W}tblHeader") is not None and [_cell_text(tc).strip() for tc in tcs] == header:
+                continue  # a repeated header row
+            texts = [_cell_text(tc) for tc in tcs]
+            tracked = any(tr.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"))
+            problem = ""
+            if len(tcs) != ncols or any(_span(tc) != 1 for tc in tcs):
+                problem = f"merged or split cells: {len(tcs)} cells where {ncols} were written"
+            elif any(tc.find(f"{W}tcPr/{W}vMerge") is not None for tc in tcs):
+                problem = "cells merged vertically"
+            texts += [""] * (ncols - len(texts))
+            seg_id = texts[0].strip()
+            if not seg_id and not problem:
+                problem = "row has no segment id (added or split by hand?)"
+            bold = tcs[1].find(f".//{W}rPr/{W}b") is not None if len(tcs) > 1 else False
+            rows.append(
+                BilingualRow(
+                    id=seg_id,
+                    source=texts[1],
+                    target=texts[2],
+                    qa=texts[3] if ncols == 4 and len(texts) > 3 else "",
+                    where=where,
+                    heading=bold,
+                    tracked=tracked,
+                    problem=problem,
+                )
+            )
+    if not found:
+        raise InputError("no es2en bilingual table (# | Español | English) in this document", path)
+    return rows
+
+
+# --- Markdown -------------------------------------------------------------------
+
+_SPLIT = re.compile(r"(?<!\\)\|")
+_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _split_row(line: str) -> list[str]:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    return [cell.strip() for cell in _SPLIT.split(line)]
+
+
+def unescape_cell(text: str) -> str:
+    """Inverse of ``markdown.escape_cell``."""
+    text = _BR.sub("\n", text)
+    text = re.sub(r"&lt;(?=br)", "<", text, flags=re.IGNORECASE)
+    return text.replace("\\|", "|")
+
+
+def _unbold(text: str) -> str:
+    if len(text) >= 4 and text.startswith("**") and text.endswith("**"):
+        return text[2:-2]
+    return text
+
+
+def read_bilingual_markdown(path: Path) -> list[BilingualRow]:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as err:
+        raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", path) from err
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", path) from err
+
+    rows: list[BilingualRow] = []
+    found = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        header = _split_row(line) if line.lstrip().startswith("|") else None
+        if header not in (HEADER, HEADER_QA) or i + 1 >= len(lines) or not _SEPARATOR.match(lines[i + 1]):
+            i += 1
+            continue
+        found = True
+        ncols = len(header)
+        i += 2
+        while i < len(lines) and lines[i].lstrip().startswith("|"):
+            cells = _split_row(lines[i])
+            where = f"line {i + 1}"
+            i += 1
+            problem = ""
+            if len(cells) != ncols:
+                problem = f"{len(cells)} cells where {ncols} were written"
+            cells += [""] * (ncols - len(cells))
+            heading = len(cells[0]) >= 4 and cells[0].startswith("**") and cells[0].endswith("**")
+            if heading:
+                cells = [_unbold(c) for c in cells]
+            seg_id = cells[0].strip("` ")
+            if not seg_id and not problem:
+                problem = "row has no segment id (added or split by hand?)"
+            rows.append(
+                BilingualRow(
+                    id=seg_id,
+                    source=unescape_cell(cells[1]),
+                    target=unescape_cell(cells[2]),
+                    qa=unescape_cell(cells[3]) if ncols == 4 else "",
+                    where=where,
+                    heading=heading,
+                    problem=problem,
+                )
+            )
+    if not found:
+        raise InputError("no es2en bilingual table (| # | Español | English |) in this file", path)
+    return rows
