@@ -66,6 +66,11 @@ def format_timestamp(value: str) -> str:
     return text
 
 
+def source_locale(doc: Document, run: RunInfo) -> str:
+    """The Spanish variety, e.g. "es-MX" (from the run, else the number stage's guess)."""
+    return (run.source_locale or str(doc.metadata.get("source_locale", ""))).replace("_", "-")
+
+
 def engine_label(run: RunInfo) -> str:
     if not run.engine:
         return "—"
@@ -83,7 +88,7 @@ def title_block_items(doc: Document, run: RunInfo) -> list[tuple[str, str]]:
         items.append((key.replace("_", " ").capitalize(), str(value)))
     items.append(("Engine", engine_label(run)))
     items.append(("Glossaries", ", ".join(Path(g).name for g in run.glossaries) or "none"))
-    if run.source_locale:
+    if run.source_locale and "source_locale" not in doc.metadata:
         items.append(("Source locale", run.source_locale))
     if run.created:
         items.append(("Translated", format_timestamp(run.created)))
