@@ -1,0 +1,272 @@
+"""Plain-text reader (.txt).
+
+Structure recovered from plain text, in this order:
+
+* **Paragraphs** are separated by blank (whitespace-only) lines; the lines of a
+  paragraph are joined with single spaces (hard-wrapped text becomes one line).
+* **List items**: a line starting with ``-``, ``*``, ``•``, ``–`` or ``1.``/``1)``
+  followed by a space starts a LIST_ITEM (``attrs["marker"]`` is the marker,
+  ``level`` the nesting depth by indentation, 1 = top level); following lines
+  without a marker continue the item.
+* **Metadata**: at the very start of the document, ``date YYYY-MM-DD`` (also
+  ``date: …``, ``fecha …``) becomes ``Document.metadata["date"]`` and a METADATA
+  block that is never translated.
+* **Headings** (level 2, ``attrs["detected"]`` says which rule fired):
+
+  - ``"line"``: a paragraph that is a single short line (≤ 12 words), starts with
+    a capital letter, ends without sentence punctuation (``. , ; … ? !``) and is
+    followed by more text. A colon at the end is allowed.
+  - ``"title-run"``: text scraped from the web often loses the line break after a
+    section title, as in the seed: "Conclusiones Clave Con una inversión récord,
+    OpenAI y Amazon sellan …". A paragraph starts with a title when it begins
+    with a short run of words (≤ 10) followed by a *capitalised closed-class word*
+    that opens the sentence — an article, preposition, conjunction, demonstrative,
+    possessive, pronoun, common adverb or verb ("Con", "El", "Para", "Según",
+    "Este", "No", "Hay" …), or an opening quote/¿/¡ before a capital. Spanish
+    capitalises such words only at the start of a sentence, so a capitalised
+    "Con" after "Conclusiones Clave" marks where the sentence begins, while
+    proper nouns ("Sam Altman dijo …", "OpenAI y Amazon …") never trigger it.
+    Guards against false splits: the title has no sentence punctuation (a colon
+    on its last word is allowed), does not end in a function word ("Según El
+    País, …" stays a sentence), and if it contains a capitalised function word
+    after its first word it must be in Title Case (every content word
+    capitalised; "Una Alianza Para la IA Con una …" splits before "Con", while
+    "Resumen El diario El País publicó …" splits after "Resumen"); a capitalised
+    article before a capitalised word is a name ("Visitamos Los Ángeles …",
+    "El País"), not a sentence start; what follows
+    has at least three words with a lowercase word among its first three. When
+    several split points pass, the last one wins. Only the start of a paragraph
+    is examined.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from pathlib import Path
+
+from pipeline.ingest.encoding import read_text_file
+from pipeline.model import Block, BlockKind, Document
+
+MAX_HEADING_LINE_WORDS = 12
+MAX_TITLE_RUN_WORDS = 10
+
+_ARTICLES = "el la los las lo un una unos unas".split()
+_PREPOSITIONS = (
+    "a al ante bajo con contra de del desde durante en entre hacia hasta mediante para por "
+    "según sin sobre tras"
+).split()
+_CONJUNCTIONS = "y e o u ni pero aunque sino porque pues si como cuando donde mientras que".split()
+_DETERMINERS = (
+    "este esta estos estas ese esa esos esas aquel aquella aquellos aquellas esto eso aquello "
+    "su sus mi mis tu tus nuestro nuestra nuestros nuestras cada otro otra otros otras todo toda "
+    "todos todas varios varias muchos muchas algunos algunas algún alguna ningún ninguna dicho dicha "
+    "dichos dichas ambos ambas"
+).split()
+_PRONOUNS = "se le les nos yo él ella ellos ellas usted ustedes quien quienes".split()
+_ADVERBS_VERBS = (
+    "no ya también además así hoy ayer ahora después antes luego tampoco más menos muy casi "
+    "solo sólo aún todavía entonces sin es son fue fueron era será hay había ha han"
+).split()
+_INTERROGATIVES = "qué cómo cuándo dónde quién cuál cuáles cuánto cuánta cuántos cuántas".split()
+
+#: Words that end a title only in broken text: "Según", "de", "la" …
+FUNCTION_WORDS = frozenset(_ARTICLES + _PREPOSITIONS + _CONJUNCTIONS + _DETERMINERS)
+#: Closed-class words that, capitalised, mark the start of a sentence.
+SENTENCE_OPENERS = frozenset(FUNCTION_WORDS | set(_PRONOUNS + _ADVERBS_VERBS + _INTERROGATIVES))
+
+_OPEN_QUOTES = "“«\"'‘¿¡("
+_STRIP = "“”«»\"'‘’¿?¡!()[],.;:…"
+_SENTENCE_PUNCT = re.compile(r"[.!?;…,]")
+
+_METADATA = re.compile(r"^(?P<key>date|fecha)\s*:?\s+(?P<value>\d{4}-\d{2}-\d{2})(?=\s|$)\s*", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*•–]|\d{1,3}[.)])[ \t]+(?=\S)")
+
+
+def _bare(word: str) -> str:
+    return word.strip(_STRIP)
+
+
+def _capitalised(word: str) -> bool:
+    w = word.lstrip(_OPEN_QUOTES)
+    return bool(w) and (w[0].isupper() or w[0].isdigit())
+
+
+def _is_opener(word: str, following: str) -> bool:
+    if word and word[0] in _OPEN_QUOTES and len(word) > 1 and word[0] != "(":
+        rest = word.lstrip(_OPEN_QUOTES)
+        return bool(rest) and rest[0].isupper()
+    if not (word and word[0].isupper() and _bare(word).lower() in SENTENCE_OPENERS):
+        return False
+    # "Los Ángeles", "El País", "La Haya": a capitalised article before a
+    # capitalised word is part of a name, not the start of a sentence.
+    return not (_bare(word).lower() in _ARTICLES and _capitalised(following))
+
+
+def _title_ok(title: list[str]) -> bool:
+    if not title or not _capitalised(title[0]):
+        return False
+    for i, w in enumerate(title):
+        body = w[:-1] if (i == len(title) - 1 and w.endswith(":")) else w
+        if _SENTENCE_PUNCT.search(body) or ":" in body:
+            return False
+        if w[0] in "“«\"‘¿¡" or w[-1] in "”»\"’":
+            return False
+    if _bare(title[-1]).lower() in FUNCTION_WORDS:
+        return False
+    has_inner_opener = any(w[0].isupper() and _bare(w).lower() in SENTENCE_OPENERS for w in title[1:])
+    if has_inner_opener:
+        content = [w for w in title if _bare(w).lower() not in FUNCTION_WORDS and len(_bare(w)) > 3]
+        if not all(_capitalised(w) for w in content):
+            return False
+    return True
+
+
+def split_title(paragraph: str) -> tuple[str, str] | None:
+    """Split a section title run off the start of a paragraph, or return None.
+
+    >>> split_title("Conclusiones Clave Con una inversión récord, OpenAI y Amazon sellan una alianza.")
+    ('Conclusiones Clave', 'Con una inversión récord, OpenAI y Amazon sellan una alianza.')
+    >>> split_title("Sam Altman dijo que la demanda crecerá.") is None
+    True
+    """
+    words = paragraph.split()
+    best = None
+    for k in range(1, min(MAX_TITLE_RUN_WORDS, len(words) - 3) + 1):
+        if not _is_opener(words[k], words[k + 1] if k + 1 < len(words) else ""):
+            continue
+        rest = words[k:]
+        if len(rest) < 3 or not any(w[:1].islower() for w in rest[1:4]):
+            continue
+        if _title_ok(words[:k]):
+            best = k
+    if best is None:
+        return None
+    return " ".join(words[:best]), " ".join(words[best:])
+
+
+def _is_heading_line(lines: list[str]) -> bool:
+    if len(lines) != 1:
+        return False
+    line = lines[0].strip()
+    words = line.split()
+    if not words or len(words) > MAX_HEADING_LINE_WORDS:
+        return False
+    if not _capitalised(words[0]) or words[0][0] in _OPEN_QUOTES:
+        return False
+    if line[-1] in ".,;…?!»”\"'" or _LIST_MARKER.match(line):
+        return False
+    return not re.search(r"[.!?;…]", line)
+
+
+def _join(lines: list[str]) -> str:
+    return " ".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def _paragraphs(text: str) -> list[tuple[int, list[str]]]:
+    """(first line number, lines) for each run of non-blank lines."""
+    out: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for n, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            if not current:
+                start = n
+            current.append(line)
+        elif current:
+            out.append((start, current))
+            current = []
+    if current:
+        out.append((start, current))
+    return out
+
+
+def _list_blocks(start: int, lines: list[str]) -> list[Block] | None:
+    """Blocks for a paragraph containing list items, or None when it has none."""
+    if not any(_LIST_MARKER.match(line) for line in lines):
+        return None
+    blocks: list[Block] = []
+    pending: list[str] = []  # lines before the first marker
+    indents: list[int] = []
+    item: tuple[int, Block, list[str]] | None = None
+
+    def flush() -> None:
+        nonlocal item
+        if item is not None:
+            _, block, item_lines = item
+            block.text = _join(item_lines)
+            blocks.append(block)
+            item = None
+
+    for n, line in enumerate(lines, start):
+        m = _LIST_MARKER.match(line)
+        if not m:
+            if item is not None:
+                item[2].append(line)
+            else:
+                pending.append(line)
+            continue
+        if pending:
+            blocks.append(Block(BlockKind.PARAGRAPH, _join(pending), attrs={"line": start}))
+            pending = []
+        flush()
+        indent = len(m.group("indent").expandtabs(4))
+        while indents and indents[-1] > indent:
+            indents.pop()
+        if not indents or indents[-1] < indent:
+            indents.append(indent)
+        block = Block(BlockKind.LIST_ITEM, "", level=len(indents), attrs={"marker": m.group("marker"), "line": n})
+        item = (n, block, [line[m.end():]])
+    flush()
+    return blocks
+
+
+def read_text(path: Path, doc_id: str) -> Document:
+    text, notices = read_text_file(path)
+    doc = Document(path=path, id=doc_id, format="txt", notices=notices)
+    paragraphs = _paragraphs(text)
+    for index, (line_no, lines) in enumerate(paragraphs):
+        if index == 0:
+            joined = _join(lines)
+            m = _METADATA.match(joined)
+            if m:
+                try:
+                    _dt.date.fromisoformat(m.group("value"))
+                except ValueError:
+                    m = None
+            if m:
+                key = "date"
+                doc.metadata[key] = m.group("value")
+                doc.blocks.append(
+                    Block(
+                        BlockKind.METADATA,
+                        joined[: m.end()].strip(),
+                        attrs={"key": key, "value": m.group("value"), "line": line_no},
+                    )
+                )
+                rest = joined[m.end():]
+                if not rest.strip():
+                    continue
+                # The rest of the first line (and any following lines) is ordinary text.
+                lines = [rest]
+        listed = _list_blocks(line_no, lines)
+        if listed is not None:
+            doc.blocks.extend(listed)
+            continue
+        joined = _join(lines)
+        more_follows = index + 1 < len(paragraphs)
+        if more_follows and _is_heading_line(lines):
+            doc.blocks.append(
+                Block(BlockKind.HEADING, joined, level=2, attrs={"detected": "line", "line": line_no})
+            )
+            continue
+        split = split_title(joined)
+        if split:
+            title, rest = split
+            doc.blocks.append(
+                Block(BlockKind.HEADING, title, level=2, attrs={"detected": "title-run", "line": line_no})
+            )
+            doc.blocks.append(Block(BlockKind.PARAGRAPH, rest, attrs={"line": line_no}))
+            continue
+        doc.blocks.append(Block(BlockKind.PARAGRAPH, joined, attrs={"line": line_no}))
+    return doc
