@@ -140,7 +140,7 @@ def read_bilingual_docx(path: Path) -> list[BilingualRow]:
             if tr.find(f"{W}trPr/{W}tblHeader") is not None and [_cell_text(tc).strip() for tc in tcs] == header:
                 continue  # a repeated header row
             texts = [_cell_text(tc) for tc in tcs]
-            tracked = any(tr.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"))
+            tracked = next(tr.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"), None) is not None
             problem = ""
             if len(tcs) != ncols or any(_span(tc) != 1 for tc in tcs):
                 problem = f"merged or split cells: {len(tcs)} cells where {ncols} were written"
