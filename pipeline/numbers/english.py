@@ -1,0 +1,151 @@
+"""Values in English text, for the QA check that compares both sides by value.
+
+Recognises what the number stage writes and what engines commonly produce: "$38
+billion", "€1.5 trillion", "38 billion dollars", "120 billion Mexican pesos", "3.5%",
+"3.5 percent", "2 percentage points", "25 basis points", "12,078", "1.5 million",
+"half a million", "November 3, 2025", "3 November 2025", "November 2025", "21st".
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from babel import Locale
+from babel.numbers import NumberFormatError, get_currency_name, parse_decimal
+
+from ..model import Span
+from .values import DateValue, Quantity
+
+_SCALE = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "quadrillion": 15,
+          "quintillion": 18, "k": 3, "m": 6, "mn": 6, "bn": 9, "tn": 12}
+_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "MX$": "MXN", "CA$": "CAD", "A$": "AUD"}
+_HEADS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "franc": "CHF", "peso": None,
+          "crown": None, "sol": "PEN"}
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    en = Locale("en")
+    out: dict[str, str] = {}
+    for code in en.currencies:
+        for count in (1, 2):
+            n = get_currency_name(code, count, "en").lower()
+            if "(" not in n and n and len(n.split()) <= 3:
+                out.setdefault(n, code)
+    for code in ("USD", "EUR", "GBP", "MXN", "ARS", "COP", "CLP", "JPY", "CHF", "CZK"):
+        for count in (1, 2):
+            out[get_currency_name(code, count, "en").lower()] = code
+    return out
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    names = sorted(_names(), key=len, reverse=True)
+    cur = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names if " " in n)
+    heads = r"dollars?|euros?|pounds?|yen|francs?|pesos?|crowns?|soles|korunas?"
+    months = [m for m in Locale("en").months["format"]["wide"].values()]
+    abbr = [m[:3] for m in months] + ["Sept"]
+    mon = "|".join(sorted(months + abbr, key=len, reverse=True))
+    number = re.compile(
+        r"(?<![\w.,])(?P<sign>-)?(?P<sym>US\$|MX\$|CA\$|A\$|[$€£¥]|(?-i:[A-Z]{3})\s)?"
+        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/:]|[.,]\d)"
+        r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|quadrillion|quintillion|bn|mn|tn|(?-i:m|k))\b)?"
+        r"(?:\s?(?P<unit>%|per\s?cent\b|percentage\s+points?\b|basis\s+points?\b|bps\b))?"
+        r"(?:\s+(?:of\s+)?(?P<cur>" + cur + r"|" + heads + r")\b)?",
+        re.IGNORECASE,
+    )
+    half = re.compile(r"\bhalf\s+an?\s+(?P<scale>million|billion|trillion)\b(?:\s+(?P<cur>" + heads + r")\b)?", re.I)
+    date_mdy = re.compile(r"\b(?P<m>" + mon + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?(?!\d)")
+    date_dmy = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + mon + r")\.?(?:,?\s+(?P<y>\d{4}))?(?!\d)")
+    date_my = re.compile(r"\b(?P<m>" + "|".join(months) + r")\s+(?:of\s+)?(?P<y>\d{4})(?!\d)")
+    ordinal = re.compile(r"(?<![\w.,])(?P<n>\d+)(?:st|nd|rd|th)\b")
+    mon_num = {}
+    for i, m in enumerate(months, 1):
+        mon_num[m.lower()] = i
+        mon_num[m[:3].lower()] = i
+    mon_num["sept"] = 9
+    return number, half, date_mdy, date_dmy, date_my, ordinal, mon_num
+
+
+def _currency(sym: str | None, cur: str | None) -> str | None:
+    if cur:
+        key = re.sub(r"\s+", " ", cur.lower())
+        code = _names().get(key)
+        if code:
+            return code
+        head = key.rstrip("s")
+        return _HEADS.get(head, _HEADS.get(key))
+    if sym:
+        sym = sym.strip()
+        return _SYMBOLS.get(sym, sym if len(sym) == 3 and sym.isupper() else None)
+    return None
+
+
+def parse_english_numbers(text: str) -> list[Span]:
+    """Spans (kind number/currency/percent/date/ordinal) whose ``value`` is a
+    Quantity or DateValue comparable with the Spanish side's. Never raises."""
+    try:
+        return _parse(text)
+    except Exception:  # pragma: no cover
+        return []
+
+
+def _parse(text: str) -> list[Span]:
+    if not isinstance(text, str) or not text:
+        return []
+    number, half, date_mdy, date_dmy, date_my, ordinal, mon_num = _patterns()
+    spans: list[Span] = []
+
+    def free(a, b):
+        return all(b <= s.start or a >= s.end for s in spans)
+
+    for rx in (date_mdy, date_dmy):
+        for m in rx.finditer(text):
+            mo = mon_num.get(m["m"].lower().rstrip("."))
+            d = int(m["d"])
+            if mo and 1 <= d <= 31 and free(m.start(), m.end()):
+                y = int(m["y"]) if m["y"] else None
+                spans.append(Span(m.start(), m.end(), "date", m.group(0), None, DateValue(y, mo, d)))
+    for m in date_my.finditer(text):
+        if free(m.start(), m.end()):
+            spans.append(Span(m.start(), m.end(), "date", m.group(0), None, DateValue(int(m["y"]), mon_num[m["m"].lower()], None)))
+    for m in half.finditer(text):
+        if free(m.start(), m.end()):
+            code = _currency(None, m["cur"])
+            q = Quantity(Decimal(5) * Decimal(10) ** (_SCALE[m["scale"].lower()] - 1), "currency" if m["cur"] else None, code)
+            spans.append(Span(m.start(), m.end(), "currency" if m["cur"] else "number", m.group(0), None, q))
+    for m in ordinal.finditer(text):
+        if free(m.start(), m.end()):
+            spans.append(Span(m.start(), m.end(), "ordinal", m.group(0), None, Quantity(Decimal(m["n"]), "ordinal")))
+    for m in number.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        try:
+            value = parse_decimal(m["num"], locale="en_US", strict=True)
+        except (NumberFormatError, InvalidOperation, ValueError):
+            continue
+        if m["scale"]:
+            value *= Decimal(10) ** _SCALE[m["scale"].lower()]
+        if m["sign"]:
+            value = -value
+        unit = None
+        kind = "number"
+        code = None
+        if m["unit"]:
+            u = m["unit"].lower()
+            unit = "percentage_point" if "percentage" in u else ("basis_point" if ("basis" in u or "bp" in u) else "percent")
+            kind = "percent"
+        elif m["sym"] or m["cur"]:
+            code = _currency(m["sym"], m["cur"])
+            if code is None and m["sym"] and not m["cur"]:
+                pass
+            else:
+                unit, kind = "currency", "currency"
+        end = m.end()
+        if unit is None and m["cur"]:
+            end = m.end("scale") if m["scale"] else m.end("num")
+        spans.append(Span(m.start(), end, kind, text[m.start():end], None, Quantity(value, unit, code)))
+    spans.sort(key=lambda s: s.start)
+    return spans

@@ -1,0 +1,199 @@
+"""Per-document inference of the Spanish locale: decimal mark and country.
+
+The evidence follows docs/spanish-numbers.md: a number with both marks settles it; one
+or two digits after a lone separator before a scale word, "%" or a currency make that
+separator the decimal mark; institutions, currencies and vocabulary point to a country;
+the number evidence (house style) beats the country. The country's own convention comes
+from CLDR via Babel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import get_decimal_symbol, get_group_symbol, get_territory_currencies
+
+from .values import NumberOptions
+
+
+@dataclass
+class LocaleGuess:
+    """What the number stage assumes about one document.
+
+    locale: a CLDR locale ("es_MX", "es_ES", "es" when only the decimal comma is
+        known, "es_419" for Latin American text with a decimal point and no country).
+    decimal_mark: "," or ".".
+    evidence: human-readable reasons, for logs and review notes.
+    confident: False when nothing in the document fixed the decimal mark; then a lone
+        separator followed by exactly three digits is flagged as ambiguous.
+    """
+
+    locale: str
+    decimal_mark: str
+    evidence: list[str] = field(default_factory=list)
+    confident: bool = False
+
+    @property
+    def territory(self) -> str | None:
+        return _territory(self.locale)
+
+    @property
+    def local_dollar_currency(self) -> str | None:
+        """The currency a bare "$" stands for in this locale (MXN in es_MX, USD in
+        es_US), from CLDR: the territory's currency whose local symbol ends in "$".
+        None when the country is unknown or its currency is not written with "$"."""
+        return _local_dollar(self.locale)
+
+
+def _territory(locale: str) -> str | None:
+    try:
+        t = Locale.parse(locale).territory
+    except (ValueError, UnknownLocaleError):
+        return None
+    return t if t and t.isalpha() else None
+
+
+@lru_cache(maxsize=64)
+def _local_dollar(locale: str) -> str | None:
+    from babel.numbers import get_currency_symbol
+
+    t = _territory(locale)
+    if not t:
+        return None
+    try:
+        for code in get_territory_currencies(t):
+            if get_currency_symbol(code, locale).endswith("$"):
+                return code
+    except Exception:
+        return None
+    return None
+
+
+@lru_cache(maxsize=64)
+def locale_marks(locale: str) -> tuple[str, str] | None:
+    """(decimal, group) symbols for a CLDR locale, or None if Babel does not know it."""
+    try:
+        return get_decimal_symbol(locale), get_group_symbol(locale)
+    except (ValueError, UnknownLocaleError):
+        return None
+
+
+# --- evidence -------------------------------------------------------------------
+
+_SCALE_AFTER = r"\s*(?:mil\b|mill|bill|trill|millardo|mdp|mmdp|mdd|M€|MM\b|%|por\s+ciento|puntos|€|euros|d[oó]lares|pesos)"
+_NUM_IN_TEXT = re.compile(
+    r"(?<![\w.,/:\-+])(\d+(?:[.,]\d+)+)(?![\w/:+]|[.,]\d)(?P<after>" + _SCALE_AFTER + r")?",
+    re.IGNORECASE,
+)
+
+#: (regex, territory, weight, description). Names of institutions and currencies.
+_COUNTRY_CUES: list[tuple[str, str, int]] = [
+    (r"\b(?:Banxico|SHCP|INEGI|Pemex|CDMX|mmdp|mdp|mdd|MXN|M\.N\.)\b|pesos mexicanos|Ciudad de México", "MX", 2),
+    (r"\b(?:INDEC|BCRA|ARS|AFIP)\b|U\$S|pesos argentinos|\b(?:sos|tenés|podés|querés|conocé|mirá|hacé|vos)\b", "AR", 2),
+    (r"\b(?:DANE|PGN|COP|Banrep)\b|pesos colombianos|Banco de la República", "CO", 2),
+    (r"\b(?:Dipres|Codelco|CLP)\b|pesos chilenos", "CL", 2),
+    (r"\b(?:BCV|VES)\b|\bBs\.|millardos?\b|bolívares", "VE", 2),
+    (r"(?<!\w)S/\.?\s?\d|\b(?:BCRP|INEI|PEN)\b|\bsoles\b", "PE", 2),
+    (r"RD\$|pesos dominicanos", "DO", 2),
+    (r"pesos uruguayos|\bUYU\b", "UY", 2),
+    (r"\b(?:BOE|CNMV|IBEX|Moncloa)\b|\bINE\b|M€|tipos de interés|Producto Interior Bruto|comunidades autónomas", "ES", 2),
+    (r"€|\beuros?\b", "ES", 1),
+]
+_COUNTRY_RES = [(re.compile(p), t, w) for p, t, w in _COUNTRY_CUES]
+_LATAM_RE = re.compile(r"Producto Interno Bruto|\btasas? de interés\b|\bcomputadora|\bcelular(?:es)?\b|\bustedes\b")
+
+
+def _number_votes(text: str) -> tuple[Counter, list[str]]:
+    votes: Counter = Counter()
+    why: list[str] = []
+    for m in _NUM_IN_TEXT.finditer(text):
+        s = m.group(1)
+        marks = [c for c in s if c in ".,"]
+        parts = re.split(r"[.,]", s)
+        scaled = bool(m.group("after"))
+        if len(set(marks)) == 2:
+            dec = marks[-1]
+            if marks.count(dec) == 1 and all(len(p) == 3 for p in parts[1:-1]) and len(parts[0]) <= 3:
+                votes[dec] += 3
+                why.append(f"'{s}' uses both marks: decimal '{dec}'")
+            continue
+        mark = marks[0]
+        other = "," if mark == "." else "."
+        if len(marks) > 1:
+            if len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:]):
+                votes[other] += 2
+                why.append(f"'{s}' groups thousands with '{mark}'")
+            continue
+        k = len(parts[1])
+        if k in (1, 2):
+            w = 3 if scaled else 1
+            votes[mark] += w
+            why.append(f"'{m.group(0).strip()}': {k} digit(s) after '{mark}'" + (" before a scale word/unit" if scaled else ""))
+        elif k == 3 and parts[1] == "000":
+            votes[other] += 1
+            why.append(f"'{s}': ',000'-style group")
+        elif k > 3:
+            votes[mark] += 1
+            why.append(f"'{s}': {k} digits after '{mark}'")
+    return votes, why
+
+
+def infer_locale(text: str, options: NumberOptions | None = None) -> LocaleGuess:
+    """Guess the document's locale and decimal mark from its text. Never raises."""
+    options = options or NumberOptions()
+    if not isinstance(text, str):
+        text = str(text)
+    if options.source_locale and options.source_locale != "auto":
+        marks = locale_marks(options.source_locale)
+        if marks:
+            return LocaleGuess(options.source_locale, marks[0], [f"source locale set to {options.source_locale}"], True)
+    try:
+        return _infer(text)
+    except Exception as exc:  # pragma: no cover - defensive: never break a run
+        return LocaleGuess("es", ",", [f"inference failed: {exc!r}"], False)
+
+
+def _infer(text: str) -> LocaleGuess:
+    votes, evidence = _number_votes(text)
+    countries: Counter = Counter()
+    for rx, terr, w in _COUNTRY_RES:
+        hits = rx.findall(text)
+        if hits:
+            countries[terr] += w * min(len(hits), 3)
+            evidence.append(f"{terr}: {', '.join(sorted(set(h if isinstance(h, str) else h[0] for h in hits))[:3])}")
+    latam = bool(_LATAM_RE.search(text))
+    if latam:
+        evidence.append("Latin American vocabulary")
+
+    country = None
+    if countries:
+        (best, score), *rest = countries.most_common(2) + [(None, 0)]
+        if score >= 2 and score > rest[0][1]:
+            country = best
+        if best == "ES" and latam and score < 4:
+            country = None
+
+    dec = None
+    confident = False
+    if votes:
+        (top, n), *rest = votes.most_common(2) + [(None, 0)]
+        if n > rest[0][1]:
+            dec = top
+            confident = n >= 2
+    if country:
+        loc = f"es_{country}"
+        marks = locale_marks(loc)
+        if dec is None and marks:
+            dec = marks[0]
+            confident = True
+            evidence.append(f"decimal '{dec}' from CLDR {loc}")
+    if dec is None:
+        dec = "."  if latam else ","
+        evidence.append(f"no evidence for the decimal mark: assuming '{dec}'")
+    if not country:
+        loc = "es_419" if dec == "." else "es"
+    return LocaleGuess(loc, dec, evidence, confident)

@@ -1,0 +1,672 @@
+"""Find Spanish numeric expressions and turn each into a Span with an English target.
+
+The scanner looks for trigger positions (digits, currency symbols, number words, month
+names, "entre"/"de" before a number) and tries, at each, the recognisers in turn:
+numeric and written dates, digit ordinals, amounts (number + scale word + unit or
+currency), written ordinals and the vague "miles de millones". Amounts next to each other
+are then joined into ranges ("entre 2 y 3 millones").
+
+Numbers are parsed with Babel (``parse_decimal`` with a CLDR locale whose marks match
+the reading chosen for that number) and kept as ``Decimal``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from babel import Locale
+from babel.numbers import NumberFormatError, get_currency_name, parse_decimal
+
+from ..model import Span
+from . import render
+from .locale import LocaleGuess, locale_marks
+from .values import DateValue, NumberOptions, Quantity, Range
+from .words import CARDINAL_RE, ORDINAL_RE, fold, parse_cardinal, parse_ordinal
+
+# --- lexicon ----------------------------------------------------------------------
+
+_WS = r"[ \t\u00a0\u202f\u2009]"
+
+#: Prefix currency marks → ISO code; "$" and "Bs" depend on the locale.
+_PREFIX_CODES = {
+    "US$": "USD", "U$S": "USD", "USD": "USD", "MMUS$": "USD", "EUR": "EUR", "€": "EUR",
+    "MX$": "MXN", "MXN": "MXN", "RD$": "DOP", "S/": "PEN", "S/.": "PEN", "£": "GBP",
+    "¥": "JPY", "R$": "BRL", "CA$": "CAD", "COP": "COP", "ARS": "ARS", "CLP": "CLP",
+    "PEN": "PEN", "GBP": "GBP", "Bs.": "VES", "Bs": "VES", "Bs.S": "VES", "Bs.F": "VES",
+    "$": "$", "MM$": "$",
+}
+_PREFIX_RE = r"(?:MMUS\$|US\$|U\$S|MX\$|RD\$|CA\$|MM\$|R\$|S/\.?|Bs\.S|Bs\.F|Bs\.?|[$€£¥]|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
+
+#: Scale phrases → power of ten (and an implied currency for the abbreviations).
+_SCALE_WORDS = [
+    (r"mil\s+millones", 9), (r"miles\s+de\s+millones", 9), (r"mil\s+billones", 15),
+    (r"millardos?", 9), (r"mill[oó]n(?:es)?", 6), (r"bill[oó]n(?:es)?", 12),
+    (r"trill[oó]n(?:es)?", 18), (r"mill\.", 6), (r"mil", 3),
+]
+_SCALE_ABBR = {"mmdp": (9, "$peso"), "mdp": (6, "$peso"), "mmdd": (9, "USD"), "mdd": (6, "USD"),
+               "M€": (6, "EUR"), "MM": (6, None)}
+_SCALE_RE = (
+    r"(?:\s+(?P<scale>" + "|".join(p for p, _ in _SCALE_WORDS) + r")(?!\w)"
+    r"|" + _WS + r"?(?P<abbr>(?-i:mmdp|mdp|mmdd|mdd|M€|MM))(?![\w€]))"
+)
+
+_UNIT_RE = (
+    r"(?:(?P<pct>" + _WS + r"?%|\s+por\s*ciento(?!\w)|\s+por\s+cien(?!\w))"
+    r"|(?P<pp>\s+puntos?\s+porcentual(?:es)?(?!\w)|\s+p\.\s?p\.|\s+(?-i:pp)(?!\w))"
+    r"|(?P<bp>\s+puntos?\s+(?:b[aá]sicos?|base)(?!\w)|\s+(?-i:pbs?)(?!\w))"
+    r"|(?P<dec>\s+d[eé]cimas?(?:\s+de\s+punto(?:\s+porcentual)?)?(?!\w)(?!\s+de\s)))"
+)
+
+# Spanish → English plural for currency words we cannot pin to one ISO code.
+_HEAD_DEFAULT = {
+    "dolar": "USD", "peso": "$peso", "euro": "EUR", "libra": "GBP", "yen": "JPY",
+    "franco": "CHF", "corona": None, "sol": "PEN", "bolivar": "VES", "real": "BRL",
+    "yuan": "CNY", "rublo": "RUB", "rupia": "INR", "quetzal": "GTQ", "colon": "CRC",
+    "lempira": "HNL", "guarani": "PYG",
+}
+_HEAD_EN = {"corona": "crowns", "peso": "pesos"}
+_HEAD_SURFACE = (
+    r"d[oó]lar(?:es)?|pesos?|euros?|libras?|yen(?:es)?|francos?|coronas?|soles|bol[ií]var(?:es)?"
+    r"|reales|yuan(?:es)?|rublos?|rupias?|quetzal(?:es)?|col[oó]n(?:es)?|lempiras?|guaran[ií](?:es)?"
+)
+_EXTRA_NAMES = {
+    "dólares americanos": "USD", "dólares norteamericanos": "USD", "dólares USA": "USD",
+    "dólares estadounidenses": "USD", "libras esterlinas": "GBP", "moneda nacional": "$peso",
+}
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> dict[str, str]:
+    """Spanish currency names (singular and plural) from CLDR → ISO code."""
+    from babel.numbers import get_territory_currencies
+
+    es = Locale("es")
+    active: set[str] = set()
+    for terr in Locale("en").territories:
+        try:
+            active.update(get_territory_currencies(terr))
+        except Exception:
+            pass
+    names: dict[str, str] = {}
+    for code in sorted(es.currencies, key=lambda c: c in active):  # active ones win
+        for count in (1, 2):
+            name = get_currency_name(code, count, "es").lower()
+            if "(" in name or not name or len(name.split()) > 3:
+                continue
+            names[name] = code
+    names.update({k.lower(): v for k, v in _EXTRA_NAMES.items()})
+    return names
+
+
+@lru_cache(maxsize=1)
+def _suffix_re() -> str:
+    full = sorted(_currency_names(), key=len, reverse=True)
+    # only multi-word names or names whose head is a money word: "pesos mexicanos"
+    full = [re.escape(n).replace(r"\ ", r"\s+") for n in full if " " in n]
+    return (
+        r"(?:" + _WS + r"?(?P<sufsym>€|(?-i:USD|EUR|MXN|ARS|COP|CLP|PEN|GBP|JPY|CHF|M\.N\.))(?![\w.])"
+        r"|\s+(?:de\s+)?(?P<curname>" + "|".join(full) + r"|" + _HEAD_SURFACE + r")(?!\w)"
+        r"(?:" + _WS + r"?\((?-i:M\.N\.|MXN|USD)\))?)"
+    )
+
+
+def _head(name: str) -> str:
+    w = fold(name.split()[0])
+    for h in _HEAD_DEFAULT:
+        if w.startswith(h):
+            return h
+    return w
+
+
+# --- compiled patterns ---------------------------------------------------------------
+
+_DIGITS = (
+    r"(?:\d{1,3}(?:" + _WS + r"\d{3})+(?:,\d+)?(?!\d)(?!" + _WS + r"\d)(?=" + _WS + r"*(?:mil|mill|bill|trill|%|€|euros|d[oó]lares|pesos|soles))"
+    r"|\d{1,3}(?:[.,'’]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?![\d/:+]|[.,'’]\d|[-–]\d)"
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    months = _month_names()
+    month_re = "|".join(sorted(months, key=len, reverse=True))
+    amount = (
+        r"(?P<sign>[-−–]" + _WS + r"?)?(?:(?P<pre>" + _PREFIX_RE + r")" + _WS + r"?)?"
+        r"(?:(?P<num>" + _DIGITS + r")|(?P<words>" + CARDINAL_RE + r"))"
+        r"(?:\s+mil\s+(?P<spk>\d{1,3}(?!\d)|" + CARDINAL_RE + r")(?=\s+(?:mil\s+millones|mill|bill|trill)))?"
+        r"(?:" + _SCALE_RE + r")?"
+        r"(?:" + _UNIT_RE + r")?"
+        r"(?:" + _suffix_re() + r")?"
+    )
+    return {
+        "amount": re.compile(amount, re.IGNORECASE),
+        "date_text": re.compile(
+            r"(?P<day>\d{1,2}|1\.?\s?º|primero)\s+de\s+(?P<month>" + month_re + r")"
+            r"(?:\s+(?:de|del)\s+(?P<year>\d{4})(?![\d.,]\d))?(?!\w)",
+            re.IGNORECASE,
+        ),
+        "month_year": re.compile(
+            r"(?P<month>" + month_re + r")\s+(?:de|del)\s+(?P<year>\d{4})(?![\w.,]\d|\d)", re.IGNORECASE
+        ),
+        "date_num": re.compile(r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/.\-]\d|\d|\w)"),
+        "ord_digit": re.compile(
+            r"(?P<n>\d{1,4})(?:(?P<ind>\.?\s?[ºª]|\.°)|\.?(?P<suf>ero|era|er|ro|ra|do|da|to|ta|mo|ma|vo|va|no|na)(?!\w))"
+        ),
+        "ord_word": re.compile(ORDINAL_RE + r"(?!\s+(?:de|parte)\b)", re.IGNORECASE),
+        "vague": re.compile(r"miles\s+de\s+millones(?:\s+de\s+(?P<cur>" + _HEAD_SURFACE + r"))?(?!\w)", re.IGNORECASE),
+        "trigger": re.compile(
+            r"\d+(?:[.,'’]\d+)*|[$€£¥]|(?<!\w)(?:US\$|U\$S|RD\$|R\$|MX\$|CA\$|MMUS\$|MM\$|S/|Bs|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
+            r"|(?<![\w.,])[-−–](?=" + _WS + r"?\d)"
+            r"|(?i:(?<!\w)(?:" + CARDINAL_RE + r"|" + ORDINAL_RE + r"|(?:" + month_re + r")(?=\s+del?\s+\d)|miles\s+de\s+millones))"
+        ),
+        "range_open": re.compile(r"(?P<w>entre|desde|del|de)\s+(?:(?:el|los|las)\s+)?$", re.IGNORECASE),
+        "range_mid": re.compile(r"^\s+(?P<w>y|a|al|hasta)\s+(?:(?:el|los|las)\s+)?$", re.IGNORECASE),
+        "dollar_word": re.compile(r"d[oó]lar|(?<![A-Z])USD|US\$|U\$S", re.IGNORECASE),
+        "quick": re.compile(
+            r"\d|[$€£¥]|(?i:mill|bill|trill|ciento|por\s+cien|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
+        ),
+    }
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> dict[str, int]:
+    names = {fold(n): i for i, n in Locale("es").months["format"]["wide"].items()}
+    names["setiembre"] = 9
+    return names
+
+
+# --- digits → Decimal ----------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def _locale_for(decimal: str, preferred: str) -> str:
+    group = "." if decimal == "," else ","
+    if locale_marks(preferred) == (decimal, group):
+        return preferred
+    return "es_ES" if decimal == "," else "es_MX"
+
+
+@lru_cache(maxsize=8192)
+def read_digits(s: str, doc_decimal: str, confident: bool, locale: str = "es") -> tuple[Decimal, int, str | None] | None:
+    """Read a digit string as Spanish writes it: (value, fraction digits, ambiguity).
+
+    The reading of each separator follows docs/spanish-numbers.md: two different marks
+    settle it; a repeated mark groups thousands; a lone mark followed by one, two or
+    four+ digits is decimal; by exactly three digits it follows the document's decimal
+    mark (ambiguous when the document gave no evidence), except ",000"/".000" which
+    always groups. The string is then parsed by Babel with a matching CLDR locale.
+    """
+    core = s.replace("’", "'")
+    styled_groups = False
+    for ch in ("'", " ", "\u00a0", "\u202f", "\u2009"):
+        if ch in core:
+            styled_groups = True
+            core = core.replace(ch, "")
+    marks = [c for c in core if c in ".,"]
+    reason = None
+    if not marks:
+        dec = None
+    elif len(set(marks)) == 2:
+        dec = marks[-1]
+        if marks.count(dec) != 1:
+            return None
+    elif len(marks) > 1:
+        dec = None
+        if styled_groups:
+            return None
+    else:
+        mark = marks[0]
+        ipart, fpart = core.split(mark)
+        k = len(fpart)
+        if styled_groups:
+            dec = None if (k == 3 and "'" in s) else mark
+        elif k != 3 or ipart.lstrip("-") in ("0", ""):
+            dec = mark
+        elif fpart == "000":
+            dec = None
+        else:
+            dec = mark if mark == doc_decimal else None
+            if not confident:
+                reading = "decimal" if dec else "thousands"
+                reason = (f"'{s}': a lone '{mark}' before three digits and no evidence of the "
+                          f"document's decimal mark; read as {reading} separator")
+    if dec is None:
+        group = marks[0] if marks else "."
+        dec = "," if group == "." else "."
+    loc = _locale_for(dec, locale)
+    try:
+        value = parse_decimal(core, locale=loc, strict=True)
+    except (NumberFormatError, InvalidOperation, ValueError):
+        return None
+    frac = len(core.rsplit(dec, 1)[1]) if dec in core else 0
+    return value, frac, reason
+
+
+# --- scanner ---------------------------------------------------------------------------
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    kind: str
+    target: str
+    value: object
+    attrs: dict = field(default_factory=dict)
+    emit: bool = True
+    # for range joining
+    q: Quantity | None = None
+    exp: int | None = None
+    frac: int = 0
+    bare: bool = False  # a plain number (no scale/unit/currency)
+    cur_name: str = ""
+
+
+def find_numbers(text: str, guess: LocaleGuess | None = None, options: NumberOptions | None = None) -> list[Span]:
+    """Spans for the Spanish numeric expressions in ``text``; never raises."""
+    try:
+        return _find(text, guess, options)
+    except Exception:  # pragma: no cover - a bug must not break a document
+        return []
+
+
+def _find(text: str, guess: LocaleGuess | None, options: NumberOptions | None) -> list[Span]:
+    if not isinstance(text, str) or not text:
+        return []
+    P = _patterns()
+    if not P["quick"].search(text):
+        return []
+    options = options or NumberOptions()
+    if guess is None:
+        from .locale import infer_locale
+
+        guess = infer_locale(text, options)
+    hits: list[_Hit] = []
+    pos = 0
+    for m in P["trigger"].finditer(text):
+        i = m.start()
+        if i < pos:
+            continue
+        hit = (
+            _date_num(text, i, P)
+            or _date_text(text, i, P, guess)
+            or _ord_digit(text, i, P)
+            or _amount(text, i, P, guess, options)
+            or _ord_word(text, i, P)
+            or _vague(text, i, P, guess, options)
+        )
+        if hit:
+            hits.append(hit)
+            pos = hit.end
+    hits = _join_ranges(text, hits, options)
+    out = []
+    for h in hits:
+        if not h.emit:
+            continue
+        target = h.target
+        if text[h.start].isupper() and target[:1].islower():
+            target = target[0].upper() + target[1:]
+        out.append(Span(h.start, h.end, h.kind, text[h.start:h.end], target, h.value, h.attrs))
+    return out
+
+
+def _guard_before(text: str, i: int) -> bool:
+    """True if a number may start at i (not glued to a word, code, time or year range)."""
+    if i == 0:
+        return True
+    p = text[i - 1]
+    if p.isalnum() or p in "/:+_'’@#":
+        return False
+    if p in "-–−.," and i >= 2 and text[i - 2].isalnum():
+        return False
+    return True
+
+
+def _date_num(text, i, P):
+    m = P["date_num"].match(text, i)
+    if not m or not _guard_before(text, i):
+        return None
+    d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
+    attrs = {}
+    if mo > 12 and d <= 12:
+        d, mo = mo, d
+        attrs = {"order": "mm/dd"}
+    dv = _valid_date(y, mo, d)
+    if not dv:
+        return None
+    return _Hit(i, m.end(), "date", render.date_text(dv), dv, attrs)
+
+
+def _valid_date(y, mo, d):
+    import datetime
+
+    try:
+        datetime.date(y or 2000, mo, d or 1)
+    except ValueError:
+        return None
+    return DateValue(y, mo, d)
+
+
+_PREPOSITIONS = {"desde", "hasta", "para", "de", "del", "a", "al", "antes", "después", "despues", "entre", "partir", "durante", "por", "tras", "hacia", "sobre"}
+
+
+def _date_text(text, i, P, guess):
+    m = P["date_text"].match(text, i)
+    months = _month_names()
+    if m:
+        if not _guard_before(text, i):
+            return None
+        day_s = fold(m["day"])
+        day = 1 if not day_s[0].isdigit() or "º" in day_s else int(day_s)
+        year = int(m["year"]) if m["year"] else None
+        dv = _valid_date(year, months[fold(m["month"])], day)
+        if not dv:
+            return None
+        start, target = i, render.date_text(dv)
+        # Swallow a preceding article: "el 3 de noviembre" → "on November 3".
+        am = re.search(r"(?<!\w)(el|El)\s+$", text[max(0, i - 8):i])
+        if am:
+            start = i - (len(text[max(0, i - 8):i]) - am.start())
+            prev = re.findall(r"(\w+)\s*$", text[:start])
+            if not prev or fold(prev[-1]) not in _PREPOSITIONS:
+                target = "on " + target
+        return _Hit(start, m.end(), "date", target, dv)
+    m = P["month_year"].match(text, i)
+    if m and fold(m["month"]) in months:
+        dv = DateValue(int(m["year"]), months[fold(m["month"])], None)
+        return _Hit(i, m.end(), "date", render.date_text(dv), dv)
+    return None
+
+
+def _ord_digit(text, i, P):
+    m = P["ord_digit"].match(text, i)
+    if not m or not _guard_before(text, i):
+        return None
+    n = int(m["n"])
+    if m["suf"]:
+        ok = {1: ("ero", "era", "er", "ro", "ra"), 3: ("ero", "era", "er", "ro", "ra"), 2: ("do", "da"),
+              4: ("to", "ta"), 5: ("to", "ta"), 6: ("to", "ta"), 7: ("mo", "ma"), 8: ("vo", "va"),
+              9: ("no", "na"), 0: ("mo", "ma")}
+        if m["suf"].lower() not in ok[n % 10]:
+            return None
+    end = m.end()
+    return _Hit(i, end, "ordinal", render.ordinal_text(n), Quantity(Decimal(n), "ordinal"))
+
+
+def _ord_word(text, i, P):
+    m = P["ord_word"].match(text, i)
+    if not m:
+        return None
+    n = parse_ordinal(m.group(0))
+    if not n or n < 11:
+        return None
+    return _Hit(i, m.end(), "ordinal", render.ordinal_text(n), Quantity(Decimal(n), "ordinal"))
+
+
+def _vague(text, i, P, guess, options):
+    m = P["vague"].match(text, i)
+    if not m:
+        return None
+    target, cur = "billions", None
+    if m["cur"]:
+        cur = _resolve_name(m["cur"], guess)
+        plural = {"USD": "dollars", None: _HEAD_EN.get(_head(m["cur"]), m["cur"])}.get(cur) or get_currency_name(cur, 2, "en_US")
+        target = f"billions of {plural}"
+    q = Quantity(None, "currency" if m["cur"] else None, cur, vague=True)
+    return _Hit(i, m.end(), "number", target, q)
+
+
+def _resolve_name(name: str, guess: LocaleGuess) -> str | None:
+    names = _currency_names()
+    key = re.sub(r"\s+", " ", name.lower())
+    code = names.get(key)
+    if code is None:
+        code = _HEAD_DEFAULT.get(_head(key))
+        if code is None and _head(key) not in _HEAD_DEFAULT:
+            code = _EXTRA_NAMES.get(key)
+    if code == "$peso":
+        local = guess.local_dollar_currency
+        code = local if local and local != "USD" else None
+    return code
+
+
+def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
+    m = P["amount"].match(text, i)
+    if not m:
+        return None
+    start = i
+    if m["sign"] is None and m["pre"] is None and not _guard_before(text, i):
+        return None
+    if m["pre"] is None and m["sign"] is None and m["words"] is None and i > 0 and text[i - 1] in "-–−" and i >= 2 and not text[i - 2].isspace():
+        return None
+    attrs: dict = {}
+    reasons: list[str] = []
+    # 1. the figure
+    frac = 0
+    if m["num"]:
+        r = read_digits(m["num"], guess.decimal_mark, guess.confident, guess.locale)
+        if r is None:
+            return None
+        value, frac, why = r
+        if why:
+            reasons.append(why)
+        num_end = m.end("num")
+    else:
+        v = parse_cardinal(m["words"])
+        if v is None:
+            return None
+        value = v
+        num_end = m.end("words")
+    medio = bool(m["words"]) and fold(m["words"]) == "medio"
+    # 2. scale
+    exp = None
+    implied_cur = None
+    if m["spk"]:
+        if not m["num"] and not m["words"]:
+            return None
+        low = Decimal(m["spk"]) if m["spk"][0].isdigit() else parse_cardinal(m["spk"])
+        if low is None:
+            return None
+        value = value * 1000 + low
+    if m["scale"]:
+        key = fold(re.sub(r"\s+", " ", m["scale"]))
+        for pat, e in _SCALE_WORDS:
+            if re.fullmatch(pat, key):
+                exp = e
+                break
+    elif m["abbr"]:
+        exp, implied_cur = _SCALE_ABBR[m["abbr"]]
+    if exp == 3 and m["words"] and not m["num"]:
+        return None  # "cinco mil" is just words
+    if exp:
+        value = value * (Decimal(10) ** exp)
+    if m["sign"]:
+        value = -value
+    if m["num"] is None and exp is None and m["spk"] is None:
+        # written numbers only become spans with a scale ≥ million or a percent unit
+        if not (m["pct"] or m["pp"] or m["bp"] or m["dec"]):
+            return _Hit(i, num_end, "number", "", Quantity(value), emit=False, bare=True, q=Quantity(value))
+    if m["num"] and not (m["scale"] or m["abbr"] or m["pct"] or m["pp"] or m["bp"] or m["dec"] or m["sufsym"] or m["curname"] or m["pre"]):
+        # a plain figure
+        after = text[num_end:num_end + 1]
+        if after.isalpha():
+            return None
+        if exp is None and m["spk"] is None:
+            target = render.fmt_number(value, frac)
+            q = Quantity(value)
+            attrs = {"ambiguous": True, "reason": "; ".join(reasons)} if reasons else {}
+            if not any(c in m["num"] for c in ".,'’"):
+                target = m["num"]  # years, codes, postal codes: never reformatted
+            emit = target != m["num"] or bool(reasons)
+            return _Hit(i, num_end, "number", target, q, attrs, emit=emit, bare=True, q=q, frac=frac)
+    # 3. unit or currency
+    end = m.end()
+    unit = None
+    if m["pct"]:
+        unit = "percent"
+    elif m["pp"]:
+        unit = "percentage_point"
+    elif m["bp"]:
+        unit = "basis_point"
+    elif m["dec"]:
+        unit = "percentage_point"
+        value = value / 10
+        frac = max(frac + 1, 1) if m["num"] else 1
+    code = None
+    cur_name = ""
+    is_cur = bool(m["pre"] or m["sufsym"] or m["curname"] or implied_cur)
+    if is_cur and unit:
+        # "5% USD"?? keep only the unit part
+        end = max(x for x in (m.end("pct"), m.end("pp"), m.end("bp"), m.end("dec")) if x != -1)
+        is_cur = False
+    if is_cur:
+        code, cur_name, why = _currency_code(m, implied_cur, text, guess, options)
+        if why:
+            reasons.append(why)
+        unit = "currency"
+        if m["pre"] == "MMUS$" or m["pre"] == "MM$":
+            if exp:
+                return None
+            exp = 6
+            value *= Decimal(10) ** 6
+        if exp == 12 and (guess.locale == "es_US"):
+            reasons.append("'billón' in US Spanish may mean 10^9 (a calque of 'billion'); read as 10^12")
+    if unit is None and exp is None and m["spk"] is None:
+        return None
+    q = Quantity(value, unit, code)
+    # 4. English
+    if medio and exp and not is_cur:
+        figure = render.half_figure(exp)
+    elif medio and exp:
+        figure = render.scaled_figure(value, 3, options)
+    else:
+        figure = render.scaled_figure(value, exp if exp else None, options, frac)
+    if unit == "currency":
+        plural = not (value == 1 and not exp)
+        target = render.currency_amount(figure, code, plural, options, _HEAD_EN.get(_head(cur_name), cur_name) if cur_name else "")
+        kind = "currency"
+    elif unit:
+        target = render.percent_text(figure, unit, value, options)
+        kind = "percent"
+    else:
+        target = figure
+        kind = "number"
+    if reasons:
+        attrs = {"ambiguous": True, "reason": "; ".join(reasons)}
+    if exp:
+        attrs["scale"] = exp
+    return _Hit(start, end, kind, target, q, attrs, q=q, exp=exp, frac=frac, cur_name=cur_name)
+
+
+def _currency_code(m, implied, text, guess: LocaleGuess, options: NumberOptions):
+    """(ISO code or None, Spanish name used, ambiguity reason)."""
+    why = None
+    if m["curname"]:
+        name = m["curname"]
+        code = _resolve_name(name, guess)
+        if code is None and _head(name) == "peso":
+            why = f"'{name}': pesos of an unknown country"
+        return code, name, why
+    sym = m["sufsym"] or m["pre"]
+    if implied:
+        if implied == "$peso":
+            return "MXN", "", None  # mdp / mmdp are Mexican usage
+        return implied, "", None
+    if sym == "M.N.":
+        return guess.local_dollar_currency or "MXN", "", None
+    code = _PREFIX_CODES.get(sym, None)
+    if sym and sym.startswith("Bs"):
+        loc_code = _local_code(guess)
+        return (loc_code if loc_code in ("VES", "BOB") else "VES"), "", None
+    if code is None and sym and len(sym) == 3 and sym.isupper():
+        code = sym
+    if code != "$":
+        return code, "", None
+    # a bare "$"
+    local = guess.local_dollar_currency
+    if options.dollar_sign == "usd":
+        return "USD", "", None
+    if options.dollar_sign == "local":
+        if local:
+            return local, "", None
+        return "USD", "", "bare '$' with --dollar-sign local, but the source locale has no '$' currency; read as USD"
+    if _patterns()["dollar_word"].search(text):
+        return "USD", "", None
+    if local:
+        return local, "", None
+    if guess.locale == "es_419":
+        return "USD", "", "bare '$' in Latin American text of unknown country: local peso or US dollar? read as USD"
+    return "USD", "", None
+
+
+def _local_code(guess: LocaleGuess) -> str | None:
+    from babel.numbers import get_territory_currencies
+
+    t = guess.territory
+    if not t:
+        return None
+    try:
+        cs = get_territory_currencies(t)
+    except Exception:
+        return None
+    return cs[0] if cs else None
+
+
+# --- ranges -----------------------------------------------------------------------------
+
+def _join_ranges(text: str, hits: list[_Hit], options: NumberOptions) -> list[_Hit]:
+    if len(hits) < 2:
+        return hits
+    P = _patterns()
+    out: list[_Hit] = []
+    i = 0
+    while i < len(hits):
+        a = hits[i]
+        if i + 1 < len(hits) and a.q is not None and hits[i + 1].q is not None:
+            b = hits[i + 1]
+            mid = P["range_mid"].match(text[a.end:b.start])
+            op = P["range_open"].search(text[max(0, a.start - 14):a.start])
+            if mid and op and not b.bare and b.q.amount is not None and a.q.amount is not None:
+                pair = (fold(op["w"]), fold(mid["w"]))
+                ok = (pair[0] == "entre" and pair[1] == "y") or (pair[0] in ("de", "del", "desde") and pair[1] in ("a", "al", "hasta"))
+                joined = ok and _range_hit(text, a, b, op, pair, options)
+                if joined:
+                    out.append(joined)
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _range_hit(text, a: _Hit, b: _Hit, op, pair, options):
+    qa, qb = a.q, b.q
+    exp = a.exp
+    val = qa.amount
+    if a.bare:
+        if b.exp and abs(val) < 1000:
+            exp = b.exp
+            val = val * (Decimal(10) ** b.exp)
+        qa = Quantity(val, qb.unit, qb.currency)
+        # render A like B
+        figure = render.scaled_figure(val, exp, options, a.frac)
+        if qb.unit == "currency":
+            ta = render.currency_amount(figure, qb.currency, True, options, _HEAD_EN.get(_head(b.cur_name), b.cur_name) if b.cur_name else "")
+        elif qb.unit:
+            ta = render.percent_text(figure, qb.unit, val, options)
+        else:
+            ta = figure
+    else:
+        ta = a.target
+    tb = b.target
+    if qa.unit != qb.unit:
+        return None
+    # "2 million and 3 million dollars" reads better with the unit on both sides; already so.
+    words = ("between", "and") if pair[0] == "entre" else ("from", "to")
+    start = a.start - (len(text[max(0, a.start - 14):a.start]) - op.start())
+    attrs = {**a.attrs, **b.attrs}
+    if a.attrs.get("reason") and b.attrs.get("reason"):
+        attrs["reason"] = a.attrs["reason"] + "; " + b.attrs["reason"]
+    return _Hit(start, b.end, "range", f"{words[0]} {ta} {words[1]} {tb}", Range(qa, qb), attrs)
