@@ -6,7 +6,10 @@ followed by whitespace or the end of the text, plus blank lines. Each candidate 
 accepted or rejected by looking at the word before it and at how the next sentence
 would start. Punctuation glued to the next character (``$1.5``, ``1.234,56``, ``1.º``,
 ``EE.UU.``'s inner dot, ``www.ine.es``, ``20.45 h``) is never a candidate, so numbers,
-URLs and e-mail addresses need no rules of their own.
+URLs and e-mail addresses need no rules of their own (and a missing space,
+``éxito.La``, is not taken for a boundary either). The one exception is ``?``/``!``
+glued to an inverted mark: ``¿Sí?¿No?`` is two sentences. Everything is a linear scan:
+no lookaheads or lookbehinds that could backtrack on long runs of punctuation.
 
 Conventions (the gold set in ``tests/data/segmentation_gold.jsonl`` follows them):
 
@@ -29,7 +32,9 @@ Conventions (the gold set in ``tests/data/segmentation_gold.jsonl`` follows them
   Altman``) unless the next word is one that cannot be a surname (``El``, ``La``,
   ``Pero``…): ``Juan Carlos I. El rey`` splits, ``George W. Bush`` does not.
 * A list marker (``1.``, ``b.``, ``IV.``) opening a sentence, or right after a colon,
-  is not a sentence of its own.
+  is not a sentence of its own; a lettered item (``… la solicitud. b. Pagar…``) starts
+  one even though it is lower case. ``(1. FC Nürnberg)``: a number right after an
+  opening bracket is an ordinal, not an end.
 * A blank line always ends a sentence; a single newline is ordinary whitespace.
 """
 
@@ -44,13 +49,11 @@ _CLOSERS = "\"'”’»)]}"
 # Marks that may precede the first letter of a sentence (and of a word).
 _OPENERS = "¿¡«“‘\"'([{—–-‹•*"
 
-# A run of final punctuation (possibly interleaved with closers) followed by whitespace
-# or the end; "?"/"!" glued to an inverted mark ("¿Sí?¿No?"); or a blank line.
-_CANDIDATE = re.compile(
-    r"[.?!…][.?!…\"'”’»)\]}]*(?=\s|\Z)"
-    r"|[?!][\"'”’»)\]}]*(?=[¿¡])"
-    r"|\n[^\S\n]*\n"
-)
+# A maximal run of final punctuation, possibly interleaved with closers, or a blank line.
+# It is a candidate when followed by whitespace or the end, or ("¿Sí?¿No?") when a run
+# with "?"/"!" is glued to an inverted mark. That test is done in code, not with a
+# lookahead: a lookahead would make the regex backtrack quadratically on long runs.
+_CANDIDATE = re.compile(r"[.?!…][.?!…\"'”’»)\]}]*|\n[^\S\n]*\n")
 _NON_SPACE = re.compile(r"\S")
 _LIST_MARKER = re.compile(r"(?:\d{1,3}|[ivxlcIVXLC]{1,6}|[^\W\d_])\Z")
 # Letters-with-dots acronyms such as "EE.UU", "a.C", "O.N.U" (the final dot excluded).
@@ -144,14 +147,23 @@ def _token_before(text: str, i: int) -> tuple[str, int]:
     return text[k:i], k
 
 
+def _opens_sentence(text: str, k: int, sent_start: int) -> bool:
+    """Whether only opening marks stand between the sentence start and k."""
+    while k > sent_start and text[k - 1] in _OPENERS:
+        k -= 1
+    return k == sent_start
+
+
 def _prev_word_start(text: str, k: int) -> int:
-    """Start of the word before the one starting at k (k itself if there is none)."""
+    """Start of the word before the one starting at k (k itself if there is none);
+    at most 64 characters back, as in _token_before."""
     j = k
     while j > 0 and text[j - 1].isspace():
         j -= 1
     if j == 0:
         return k
-    while j > 0 and not text[j - 1].isspace():
+    limit = max(0, j - 64)
+    while j > limit and not text[j - 1].isspace():
         j -= 1
     return j
 
@@ -192,9 +204,10 @@ def _period_ends_sentence(text: str, i: int, kind: int, nxt: int, sent_start: in
     if not token:
         return True
     # List markers ("1.", "b.", "IV.") opening a sentence or right after a colon.
-    if _LIST_MARKER.match(token) and (
-        all(c in _OPENERS for c in text[sent_start:tstart]) or _prev_non_space(text, tstart) == ":"
-    ):
+    if _LIST_MARKER.match(token) and (_opens_sentence(text, tstart, sent_start) or _prev_non_space(text, tstart) == ":"):
+        return False
+    # "(1. FC Nürnberg)": a number right after a bracket is an ordinal or a marker.
+    if token.isdigit() and tstart > 0 and text[tstart - 1] in "([":
         return False
     low = token.lower()
     prev_word = _word_before(text, tstart)
@@ -270,6 +283,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if run[0] == "\n":  # blank line
             close(i)
             continue
+        if end < n and not text[end].isspace():
+            if not (text[end] in "¿¡" and ("?" in run or "!" in run)):
+                continue
         kind, nxt = _start_kind(text, end)
         if kind == _END:
             continue  # the last sentence is closed below
