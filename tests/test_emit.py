@@ -178,22 +178,33 @@ def seed_document(repeat: int = 1, flags: bool = True) -> Document:
 
 
 def mixed_document() -> Document:
-    """Every block kind, nesting, odd characters and an untranslated segment."""
+    """Every block kind, nesting, odd characters and an untranslated segment, with
+    the attrs the Markdown reader sets (pipeline/ingest/markdown.py)."""
     bld = Builder("mixed", "docs/mixed.md")
     bld.doc.format = "md"
     bld.doc.metadata = {"date": "2025-11-03", "author": "Redacción"}
-    bld.add(BlockKind.FRONT_MATTER, text="---\ntitle: Prueba\ntags: [a, b]\n---")
+    bld.add(BlockKind.FRONT_MATTER, text="title: Prueba\ntags: [a, b]", format="yaml", delimiter="---")
     bld.add(BlockKind.HEADING, [("Título | con barra", "Title | with pipe")], level=1)
     bld.add(BlockKind.METADATA, text="date 2025-11-03")
     bld.add(BlockKind.PARAGRAPH, [("Línea uno\nlínea dos.", "Line one\nline two."), ("¿Qué <br> es?", "What <br> is it?")])
     bld.add(BlockKind.LIST_ITEM, [("Primero.", "First.")], level=1, marker="-")
-    bld.add(BlockKind.LIST_ITEM, [("Anidado.", "Nested.")], level=2, marker="1.")
-    bld.add(BlockKind.LIST_ITEM, [("Anidado dos.", "Nested two.")], level=2, marker="2.")
+    bld.add(BlockKind.LIST_ITEM, [("Anidado.", "Nested.")], level=2, marker="1.", ordered=True)
+    bld.add(BlockKind.LIST_ITEM, [("Anidado dos.", "Nested two.")], level=2, marker="2.", ordered=True)
     bld.add(BlockKind.LIST_ITEM, [("Segundo.", None)], level=1, marker="-")
-    bld.add(BlockKind.CODE, text="def f(x):\n    return x | 1  # ``` inside", lang="python")
+    bld.add(BlockKind.CODE, text="def f(x):\n    return x | 1  # ``` inside", info="python", fence="```")
     bld.add(BlockKind.HEADING, [("Sección", "Section")], level=2)
     bld.add(BlockKind.PARAGRAPH, [("2025. Un año con *énfasis* y \\| barra escapada.", "2025. A year with *emphasis* and \\| escaped pipe.")])
-    bld.add(BlockKind.RAW, text="<div align=\"center\">x</div>")
+    bld.add(BlockKind.RAW, text="<div align=\"center\">x</div>", html=True)
+    bld.add(BlockKind.PARAGRAPH, [("Cita uno.", "Quote one.")], blockquote=1)
+    bld.add(BlockKind.PARAGRAPH, [("Cita dos.", "Quote two.")], blockquote=1)
+    bld.add(BlockKind.LIST_ITEM, [("Viñeta.", "Bullet.")], level=1, marker="•")
+    bld.add(BlockKind.PARAGRAPH, [("Más texto del punto.", "More text of the item.")], list_level=1)
+    bld.add(BlockKind.LIST_ITEM, [("Letra.", "Letter.")], level=1, marker="b)", ordered=True)
+    for row, (a, b) in enumerate([("Empresa", "Monto"), ("AWS", "$38,000 millones"), ("", "siete | años")]):
+        for col, text in enumerate((a, b)):
+            en = {"Empresa": "Company", "Monto": "Amount", "siete | años": "seven | years"}.get(text, text)
+            bld.add(BlockKind.PARAGRAPH, [(text, en)] if text else [], text=text, table=0, row=row, col=col,
+                    header=row == 0, align="right" if col else None)
     bld.doc.segments[1].flag("numbers", "warning", "a | pipe\nand a newline")
     return bld.doc
 
@@ -287,10 +298,10 @@ def test_bilingual_markdown_without_flags_has_three_columns():
 
 def test_bilingual_markdown_verbatim_blocks_break_the_table():
     text = bilingual_markdown(mixed_document(), RUN)
-    assert "```yaml\n---\ntitle: Prueba\ntags: [a, b]\n---\n```" in text
+    assert "```yaml\n---\ntitle: Prueba\ntags: [a, b]\n---\n```" in text  # delimiters put back
     assert "````python\ndef f(x):\n    return x | 1  # ``` inside\n````" in text  # fence longer than content's
     assert "\n_date 2025-11-03_\n" in text
-    assert text.count("| # | Español | English | QA |") == 3  # table resumes after each verbatim block
+    assert text.count("| # | Español | English | QA |") == 4  # table resumes after each verbatim block
     assert "| mixed/3/0 | Línea uno<br>línea dos. | Line one<br>line two. |" in text
     assert "| mixed/7/0 | Segundo. |  |  |" in text  # untranslated: empty English cell
 
@@ -345,7 +356,7 @@ def test_reader_errors(tmp_path):
 def test_english_markdown_keeps_structure():
     text = english_markdown(mixed_document(), RUN)
     assert text.startswith("---\ntitle: Prueba\ntags: [a, b]\n---\n\n<!-- Translated from Spanish by es2en;")
-    assert "_Date: 2025-11-03 · Author: Redacción_" in text
+    assert "Date:" not in text  # the metadata is already shown by the front matter and the METADATA block
     assert "\n# Title | with pipe\n" in text
     assert "\n_date 2025-11-03_\n" in text
     assert "\nLine one\nline two. What <br> is it?\n" in text
@@ -354,14 +365,22 @@ def test_english_markdown_keeps_structure():
     assert "\n````python\ndef f(x):\n    return x | 1  # ``` inside\n````\n" in text
     assert "\n## Section\n" in text
     assert "\n2025\\. A year with *emphasis*" in text  # not an ordered list
-    assert text.endswith('\n<div align="center">x</div>\n')
+    assert '\n<div align="center">x</div>\n' in text
+    assert "\n> Quote one.\n>\n> Quote two.\n" in text  # one block quote
+    # "•" is no Markdown marker; a further paragraph of an item stays inside it; "b)" → "1."
+    assert "\n- Bullet.\n\n  More text of the item.\n1. Letter.\n" in text
+    assert text.endswith("| Company | Amount |\n|---|---:|\n| AWS | $38,000 millones |\n|  | seven \\| years |\n")
     assert "Conclus" not in text and "Español" not in text
+
+
+def test_english_markdown_metadata_line_when_not_shown_otherwise():
+    text = english_markdown(seed_document(), RUN)
+    assert text.splitlines()[2] == "_Date: 2025-11-03_"
 
 
 def test_english_markdown_of_seed_has_no_spanish_and_no_table():
     doc = seed_document()
     text = english_markdown(doc, RUN)
-    assert text.splitlines()[2] == "_Date: 2025-11-03_"
     assert "# Key Findings" in text
     assert "|" not in text
     for block in doc.blocks[1:]:

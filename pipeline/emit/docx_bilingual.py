@@ -450,8 +450,12 @@ def _main_table(document, doc: Document, text_width: float, locale: str) -> None
 
 
 def _verbatim_cell(cell, block: Block) -> None:
+    from .markdown import front_matter_text
+
     para = cell.paragraphs[0]
     text = block.text.strip("\n")
+    if block.kind is BlockKind.FRONT_MATTER:
+        text = front_matter_text(block)
     if block.kind is BlockKind.METADATA:
         _run(para, text, size=8.5, italic=True, color=GREY)
         return

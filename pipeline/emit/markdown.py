@@ -56,18 +56,36 @@ def _fence_for(text: str, char: str = "`") -> str:
     return char * max(3, longest + 1)
 
 
+def _fenced(text: str, info: str = "", fence: str = "") -> str:
+    """``text`` in a code fence that nothing inside it can close."""
+    char = fence[:1] if fence[:1] in ("`", "~") else "`"
+    needed = _fence_for(text, char)
+    fence = fence if fence and fence.strip(char) == "" and len(fence) >= len(needed) else needed
+    return f"{fence}{info}\n{text}\n{fence}"
+
+
+def front_matter_text(block: Block) -> str:
+    """Front matter with its delimiters (the reader keeps them in attrs, not text)."""
+    text = block.text.strip("\n")
+    fmt = str(block.attrs.get("format") or "")
+    delim = str(block.attrs.get("delimiter") or ("+++" if fmt == "toml" else "---"))
+    if re.match(r"^(---|\+\+\+)[ \t]*$", text.split("\n", 1)[0]):
+        return text  # delimiters already in the text
+    return f"{delim}\n{text}\n{delim}"
+
+
 def _verbatim_markdown(block: Block) -> str:
-    """A block copied verbatim, as Markdown that shows it unchanged."""
-    text = block.text.rstrip("\n")
+    """A block copied verbatim, shown unchanged (fenced) inside the bilingual file."""
+    text = block.text.strip("\n")
     if block.kind is BlockKind.METADATA:
         return "_" + text.replace("_", "\\_") + "_"
-    if block.kind is BlockKind.CODE and re.match(r"^(`{3,}|~{3,})", text):
-        return text  # the reader kept the fences
-    info = str(block.attrs.get("lang") or block.attrs.get("info") or "")
     if block.kind is BlockKind.FRONT_MATTER:
-        info = info or ("toml" if text.startswith("+++") else "yaml")
-    fence = _fence_for(text)
-    return f"{fence}{info}\n{text}\n{fence}"
+        fmt = str(block.attrs.get("format") or ("toml" if block.attrs.get("delimiter") == "+++" else "yaml"))
+        return _fenced(front_matter_text(block), fmt)
+    if block.kind is BlockKind.CODE:
+        info = str(block.attrs.get("info") or block.attrs.get("lang") or "")
+        return _fenced(text, info, str(block.attrs.get("fence") or ""))
+    return _fenced(text)
 
 
 def bilingual_markdown(doc: Document, run: RunInfo) -> str:
@@ -124,6 +142,7 @@ def write_bilingual_markdown(doc: Document, path: Path, run: RunInfo) -> Path:
 # --- English only ---------------------------------------------------------------
 
 _BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|(\d{1,9})([.)])(?=\s|$)|={3,}|`{3,}|~{3,})")
+_MD_MARKER = re.compile(r"^([-+*]|\d{1,9}[.)])$")
 
 
 def _escape_block_start(text: str) -> str:
@@ -136,11 +155,44 @@ def _escape_block_start(text: str) -> str:
     return "\\" + text
 
 
+def _list_marker(block: Block) -> str:
+    """The item's marker if Markdown has it ("-", "*", "1.", "3)"), else the nearest
+    Markdown marker ("•"/"–" → "-", "a)"/"iv." → "1.")."""
+    marker = str(block.attrs.get("marker") or "-").strip()
+    if _MD_MARKER.match(marker):
+        return marker
+    if block.attrs.get("ordered"):
+        digits = re.match(r"\d+", marker)
+        return (digits.group(0) if digits else "1") + "."
+    return "-"
+
+
+def _gfm_table(cells: list[Block]) -> str:
+    """A table the reader split into cell paragraphs, rebuilt (row 0 is the header)."""
+    nrows = max(int(b.attrs.get("row", 0)) for b in cells) + 1
+    ncols = max(int(b.attrs.get("col", 0)) for b in cells) + 1
+    grid = [["" for _ in range(ncols)] for _ in range(nrows)]
+    align = [None] * ncols
+    for b in cells:
+        r, c = int(b.attrs.get("row", 0)), int(b.attrs.get("col", 0))
+        text = escape_cell(b.target.strip())
+        grid[r][c] = f"{grid[r][c]}<br>{text}" if grid[r][c] and text else grid[r][c] or text
+        align[c] = align[c] or b.attrs.get("align")
+    rule = {"left": ":---", "center": ":---:", "right": "---:"}
+    lines = ["| " + " | ".join(grid[0]) + " |", "|" + "|".join(rule.get(a or "", "---") for a in align) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in grid[1:]]
+    return "\n".join(lines)
+
+
 def english_markdown(doc: Document, run: RunInfo) -> str:
-    parts: list[str] = []  # rendered blocks; list items of one list are joined tightly
+    """The English document in the source's structure: headings, paragraphs, list
+    items with their markers and nesting, block quotes, tables, and code / front
+    matter / raw blocks verbatim."""
+    # (text, block-quote depth): parts in one quote are joined with a ">" line
+    parts: list[tuple[str, int]] = []
     blocks = list(doc.blocks)
     if blocks and blocks[0].kind is BlockKind.FRONT_MATTER:  # must stay the first line
-        parts.append(blocks[0].text.rstrip("\n"))
+        parts.append((front_matter_text(blocks[0]), 0))
         blocks = blocks[1:]
     provenance = [f"source: {Path(doc.path).name}", f"engine: {run.engine or '—'}"]
     if run.model_version:
@@ -148,50 +200,87 @@ def english_markdown(doc: Document, run: RunInfo) -> str:
     if run.created:
         provenance.append(f"translated: {run.created}")
     comment = "; ".join(provenance).replace("--", "-")  # "--" may not appear in a comment
-    parts.append(f"<!-- Translated from Spanish by es2en; {comment} -->")
-    meta = [f"{k.replace('_', ' ').capitalize()}: {v}" for k, v in doc.metadata.items() if k != "title" and str(v).strip()]
-    if meta:
-        parts.append("_" + " · ".join(meta).replace("_", "\\_") + "_")
+    parts.append((f"<!-- Translated from Spanish by es2en; {comment} -->", 0))
+    shown = any(b.kind in (BlockKind.METADATA, BlockKind.FRONT_MATTER) for b in doc.blocks)
+    meta = [f"{k.replace('_', ' ').capitalize()}: {v}" for k, v in doc.metadata.items()
+            if k not in ("title", "source_locale") and str(v).strip()]
+    if meta and not shown:
+        parts.append(("_" + " · ".join(meta).replace("_", "\\_") + "_", 0))
 
     list_lines: list[str] = []
     stack: list[tuple[int, int]] = []  # (nesting level, indent of that item's content)
+    list_quote = 0
 
     def flush_list() -> None:
         if list_lines:
-            parts.append("\n".join(list_lines))
+            parts.append(("\n".join(list_lines), list_quote))
             list_lines.clear()
         stack.clear()
 
-    for block in blocks:
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        i += 1
+        quote = int(block.attrs.get("blockquote") or 0)
+        if "table" in block.attrs and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM):
+            flush_list()
+            cells = [block]
+            while i < len(blocks) and blocks[i].attrs.get("table") == block.attrs["table"]:
+                cells.append(blocks[i])
+                i += 1
+            parts.append((_gfm_table(cells), quote))
+            continue
         if block.kind is BlockKind.LIST_ITEM:
+            if list_lines and quote != list_quote:
+                flush_list()
+            list_quote = quote
             level = block.level
             while stack and stack[-1][0] >= level:
                 stack.pop()
             indent = stack[-1][1] if stack else 0
-            marker = str(block.attrs.get("marker") or "-")
+            marker = _list_marker(block)
             stack.append((level, indent + len(marker) + 1))
-            text = block.target.strip()
-            lines = text.split("\n") if text else [""]
+            lines = block.target.strip().split("\n")
             list_lines.append(" " * indent + marker + (" " + lines[0] if lines[0] else ""))
             list_lines.extend(" " * (indent + len(marker) + 1) + line for line in lines[1:])
+            continue
+        if block.kind is BlockKind.PARAGRAPH and block.attrs.get("list_level") and stack:
+            # a further paragraph of a list item: indented to that item's content
+            level = int(block.attrs["list_level"])
+            indent = next((ind for lvl, ind in reversed(stack) if lvl <= level), stack[-1][1])
+            text = block.target.strip()
+            if text:
+                list_lines.append("")
+                list_lines.extend(" " * indent + line for line in text.split("\n"))
             continue
         flush_list()
         if block.kind is BlockKind.HEADING:
             text = block.target.strip().replace("\n", " ")
             if text:
-                parts.append("#" * min(max(block.level, 1), 6) + " " + text)
+                parts.append(("#" * min(max(block.level, 1), 6) + " " + text, quote))
         elif block.kind is BlockKind.PARAGRAPH:
             text = block.target.strip()
             if text:
-                parts.append(_escape_block_start(text))
-        elif block.kind is BlockKind.RAW or (
-            block.kind is BlockKind.FRONT_MATTER and re.match(r"^(---|\+\+\+)\s*$", block.text.split("\n", 1)[0])
-        ):
-            parts.append(block.text.strip("\n"))  # raw HTML, thematic breaks: as they were
+                parts.append((_escape_block_start(text), quote))
+        elif block.kind is BlockKind.FRONT_MATTER:
+            parts.append((front_matter_text(block), quote))
+        elif block.kind is BlockKind.RAW:
+            parts.append((block.text.strip("\n"), quote))  # raw HTML, thematic breaks: as they were
+        elif block.kind is BlockKind.CODE:
+            info = str(block.attrs.get("info") or block.attrs.get("lang") or "")
+            parts.append((_fenced(block.text.strip("\n"), info, str(block.attrs.get("fence") or "")), quote))
         elif block.text.strip():
-            parts.append(_verbatim_markdown(block))
+            parts.append((_verbatim_markdown(block), quote))
     flush_list()
-    return "\n\n".join(parts) + "\n"
+
+    out: list[str] = []
+    prev_quote = 0
+    for n, (text, quote) in enumerate(parts):
+        if n:
+            out.append(">" * quote if quote and quote == prev_quote else "")
+        out.append("\n".join((("> " * quote) + line).rstrip() if quote else line for line in text.split("\n")))
+        prev_quote = quote
+    return "\n".join(out) + "\n"
 
 
 def write_english_markdown(doc: Document, path: Path, run: RunInfo) -> Path:
