@@ -277,7 +277,7 @@ def test_bilingual_markdown_layout():
     for expected in (
         "- **Source file:** openai-aws-alliance.txt",
         "- **Date:** 2025-11-03",
-        "- **Engine:** apertium (apertium-eng-spa 0.8.0)",
+        "- **Engine:** apertium · apertium-eng-spa 0.8.0",
         "- **Glossaries:** tech.tsv, companies.csv",
         "- **Translated:** 2025-11-20 10:31 UTC",
     ):

@@ -69,7 +69,7 @@ def test_title_block(tmp_path):
     info = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
     assert info["Source file"] == "openai-aws-alliance.txt"
     assert info["Date"] == "2025-11-03"
-    assert info["Engine"] == "apertium (apertium-eng-spa 0.8.0)"
+    assert info["Engine"] == "apertium · apertium-eng-spa 0.8.0"
     assert info["Glossaries"] == "tech.tsv, companies.csv"
     assert info["Translated"] == "2025-11-20 10:31 UTC"
     assert info["Segments"] == "15"

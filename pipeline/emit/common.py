@@ -75,8 +75,20 @@ def engine_label(run: RunInfo) -> str:
     if not run.engine:
         return "—"
     if run.model_version:
-        return f"{run.engine} ({run.model_version})"
+        return f"{run.engine} · {run.model_version}"
     return run.engine
+
+
+def locale_label(tag: str) -> str:
+    """"es_419" → "es-419 (Spanish, Latin America)"; the tag alone if Babel does not know it."""
+    tag = tag.replace("_", "-")
+    try:
+        from babel import Locale
+
+        name = Locale.parse(tag, sep="-").get_display_name("en")
+    except Exception:  # Babel missing, or a tag it does not know
+        return tag
+    return f"{tag} ({name.replace(' (', ', ').rstrip(')')})" if name else tag
 
 
 def title_block_items(doc: Document, run: RunInfo) -> list[tuple[str, str]]:
@@ -85,11 +97,13 @@ def title_block_items(doc: Document, run: RunInfo) -> list[tuple[str, str]]:
     for key, value in doc.metadata.items():
         if key == "title" or not str(value).strip():
             continue
+        if key == "source_locale":
+            value = locale_label(str(value))
         items.append((key.replace("_", " ").capitalize(), str(value)))
     items.append(("Engine", engine_label(run)))
     items.append(("Glossaries", ", ".join(Path(g).name for g in run.glossaries) or "none"))
     if run.source_locale and "source_locale" not in doc.metadata:
-        items.append(("Source locale", run.source_locale))
+        items.append(("Source locale", locale_label(run.source_locale)))
     if run.created:
         items.append(("Translated", format_timestamp(run.created)))
     segs = doc.segments
