@@ -22,7 +22,8 @@ Conventions (the gold set in ``tests/data/segmentation_gold.jsonl`` follows them
   mark stay with the sentence they close: ``“Hola.” Luego…`` → ``“Hola.”`` |
   ``Luego…``; ``«Hola». Luego`` → ``«Hola».`` | ``Luego``. A quotation of several
   sentences is therefore split like any other text.
-* An ellipsis (``…``, ``...``) ends a sentence only before an upper-case start; in
+* An ellipsis (``…``, ``...``) ends a sentence only before an upper-case start, and
+  not after an article, preposition or conjunction (``viajará hacia... Brasil``); in
   brackets (``(…)``, ``[...]``) it marks an omission and never ends one.
 * Abbreviations come in two kinds: those that introduce a name or a number (``Sr.``,
   ``Dra.``, ``Avda.``, ``vs.``, ``p. ej.``) never end a sentence; the others (``etc.``,
@@ -55,7 +56,7 @@ _OPENERS = "¿¡«“‘\"'([{—–-‹•*"
 # lookahead: a lookahead would make the regex backtrack quadratically on long runs.
 _CANDIDATE = re.compile(r"[.?!…][.?!…\"'”’»)\]}]*|\n[^\S\n]*\n")
 _NON_SPACE = re.compile(r"\S")
-_LIST_MARKER = re.compile(r"(?:\d{1,3}|[ivxlcIVXLC]{1,6}|[^\W\d_])\Z")
+_LIST_MARKER = re.compile(r"(?:\d{1,3}|[IVXLC]{1,6}|[^\W\d_])\Z")
 # Letters-with-dots acronyms such as "EE.UU", "a.C", "O.N.U" (the final dot excluded).
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,4}\.)+[^\W\d_]{1,4}\Z")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\Z")
@@ -98,7 +99,16 @@ _SENTENCE_STARTERS = frozenset(
     les me te nos os él ella ellos ellas yo tú usted ustedes nosotros hoy ayer mañana
     ahora luego después antes entonces así además también tampoco todo toda todos todas
     cada otro otra otros otras muchos muchas pocos varios varias algunos algunas nadie
-    nada hay fue es era son está están ha han había tiene tienen según
+    nada hay fue es era son está están ha han había tiene tienen
+    """.split()
+)
+
+#: Articles, prepositions and conjunctions: a sentence cannot end with them, so an
+#: ellipsis after one marks suspense, not an end.
+_NO_END_WORDS = frozenset(
+    """
+    el la los las un una unos unas del al lo a ante bajo con contra de desde en entre
+    hacia hasta para por sin sobre tras y e o u ni que pero porque su sus mi mis
     """.split()
 )
 
@@ -300,7 +310,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             split = True
         elif "…" in run or ".." in run:
             # An ellipsis ends a sentence only before a capital; "(…)"/"[…]" is an omission.
-            split = kind == _UPPER and not (i > 0 and text[i - 1] in "([")
+            # After a word that cannot end a sentence ("hacia... Brasil") it is suspense.
+            split = (
+                kind == _UPPER
+                and not (i > 0 and text[i - 1] in "([")
+                and _token_before(text, i)[0].lower() not in _NO_END_WORDS
+            )
         else:
             # A '.' then closers then another mark ("etc.)." , "(EFE).") is a clear end.
             stripped = run.rstrip(_CLOSERS)
