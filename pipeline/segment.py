@@ -214,7 +214,9 @@ def _period_ends_sentence(text: str, i: int, kind: int, nxt: int, sent_start: in
     if not token:
         return True
     # List markers ("1.", "b.", "IV.") opening a sentence or right after a colon.
-    if _LIST_MARKER.match(token) and (_opens_sentence(text, tstart, sent_start) or _prev_non_space(text, tstart) == ":"):
+    if _LIST_MARKER.match(token) and (
+        _opens_sentence(text, tstart, sent_start) or _prev_non_space(text, tstart) == ":"
+    ):
         return False
     # "(1. FC Nürnberg)": a number right after a bracket is an ordinal or a marker.
     if token.isdigit() and tstart > 0 and text[tstart - 1] in "([":
