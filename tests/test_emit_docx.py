@@ -324,3 +324,14 @@ def test_libreoffice_keeps_a_heading_with_the_next_row(tmp_path):
 def test_seed_document_converts_to_pdf(tmp_path):
     pdf = _to_pdf(_write(seed_document(), tmp_path), tmp_path)
     assert _pages(pdf) >= 1
+
+
+def test_control_characters_and_empty_documents_do_not_break_the_writer(tmp_path):
+    bld = Builder("odd")
+    bld.add(BlockKind.PARAGRAPH, [("Uno\x0bdos\x00 tres.", "One\x0ctwo\x07 three.")])
+    rows = read_bilingual(_write(bld.doc, tmp_path))
+    assert (rows[0].source, rows[0].target) == ("Uno\ndos\ufffd tres.", "One\ntwo\ufffd three.")
+    empty = Builder("empty").doc
+    assert read_bilingual(_write(empty, tmp_path)) == []
+    paths = write_outputs(empty, tmp_path, RUN)
+    assert read_bilingual(paths["md"]) == []

@@ -206,7 +206,8 @@ def read_bilingual_markdown(path: Path) -> list[BilingualRow]:
         raise InputError(f"cannot read: {err.strerror or err}", path) from err
 
     rows: list[BilingualRow] = []
-    found = False
+    # our marker comment: a file whose document had no translatable text has no table
+    found = any(line.startswith("<!-- es2en:bilingual") for line in lines[:3])
     i = 0
     while i < len(lines):
         line = lines[i]

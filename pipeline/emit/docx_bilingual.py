@@ -142,10 +142,20 @@ def _set_fonts(rpr, name: str) -> None:
         fonts.attrib.pop(qn(f"w:{attr}"), None)
 
 
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text python-docx accepts: form feeds / vertical tabs become line breaks, other
+    characters XML cannot hold become U+FFFD (the reader will see the difference)."""
+    text = text.replace("\x0b", "\n").replace("\x0c", "\n")
+    return _XML_INVALID.sub("\ufffd", text)
+
+
 def _run(paragraph, text: str, *, size: float | None = None, bold=False, italic=False, color=None, font=None, lang=None):
     from docx.shared import Pt, RGBColor
 
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))
     if size:
         run.font.size = Pt(size)
     if bold:
