@@ -386,3 +386,13 @@ def test_english_markdown_of_seed_has_no_spanish_and_no_table():
     for block in doc.blocks[1:]:
         assert f"\n{block.target}\n" in text
     assert "inversión" not in text
+
+
+def test_importing_emit_does_not_import_python_docx():
+    import subprocess
+    import sys
+
+    code = "import sys, pipeline.emit; print(sorted(m for m in ('docx', 'lxml', 'babel') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout
+    assert out.strip() == "[]"
