@@ -179,6 +179,14 @@ def test_visible_text_and_skipped_content_notices(tmp_path):
         assert f"skipped {expected}" in notices, notices
 
 
+def test_text_is_nfc(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("La inversio\u0301n crece.")
+    path = tmp_path / "nfd.docx"
+    d.save(path)
+    assert read_document(path).blocks[0].text == "La inversión crece."
+
+
 def test_core_properties_become_metadata(tmp_path):
     d = docx.Document()
     d.core_properties.title = "La alianza"

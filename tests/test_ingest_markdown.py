@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.ingest import read_document
 from pipeline.ingest.markdown import inline_spans, parse_markdown
@@ -226,3 +228,20 @@ def test_reference_definitions_are_kept_raw_and_lists_details():
     assert doc.blocks[0].spans[0].attrs["href"] == "https://x.org"
     assert doc.blocks[1].attrs["unparsed"]
     assert [b.attrs["line"] for b in doc.blocks] == [1, 3, 5, 6, 8, 9]
+
+
+_PIECES = [
+    "a", "año", " ", "*", "_", "**", "`", "``", "[", "]", "(", ")", "!", "<", ">", "\\", "&amp;", "~~", '"',
+    "https://x.org/a_b", "ana@x.es", "www.x.es", "<https://y.z>", "<b>", "</b>", ":", "[r]",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14).map("".join))
+def test_spans_are_exact_and_never_cross(text):
+    text = text.strip()
+    spans = inline_spans(text, {"references": {"R": {"href": "/r", "title": ""}}})
+    block = parse_markdown("x\n", Path("x.md"), "x").blocks[0]
+    block.text, block.spans = text, spans
+    _check_spans(block)
+    assert spans == sorted(spans, key=lambda s: (s.start, -s.end))

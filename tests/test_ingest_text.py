@@ -120,6 +120,11 @@ def test_last_short_line_is_a_paragraph_not_a_heading(tmp_path):
     assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
 
 
+def test_short_line_with_inner_colon_or_period_is_not_a_heading(tmp_path):
+    doc = read_document(_write(tmp_path, "Fuente: Reuters\n\nEn 2025 hubo 3.5 millones\n\nTexto final.\n"))
+    assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH] * 3
+
+
 def test_list_lines(tmp_path):
     doc = read_document(
         _write(tmp_path, "Puntos clave:\n- El acuerdo dura siete años.\n  - Empieza en 2025.\n- Vale 38,000 millones\n  de dólares.\n1. Primero.\n")

@@ -25,8 +25,8 @@ Block kinds:
 
 Paragraph text is what Word shows: runs, hyperlinks, field results, tracked
 insertions; not tracked deletions, field codes or hidden (``w:vanish``) text.
-Whitespace runs (tabs, line breaks) are collapsed to single spaces. Empty
-paragraphs are dropped.
+Whitespace runs (tabs, line breaks) are collapsed to single spaces, the text
+is put in Unicode NFC. Empty paragraphs are dropped.
 
 Not read, reported in ``Document.notices`` with a count: text boxes and shapes'
 text, images, charts and diagrams, equations, footnotes, endnotes, comments,
@@ -41,6 +41,7 @@ ZIP that is not a Word document, a macro-enabled or template file.
 from __future__ import annotations
 
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -383,7 +384,7 @@ class _Reader:
 
     def paragraph(self, p, table_attrs: dict | None = None) -> None:
         _count_skipped(p, self.counts)
-        text = " ".join(_visible_text(p, self.counts).split())
+        text = unicodedata.normalize("NFC", " ".join(_visible_text(p, self.counts).split()))
         if not text:
             return
         ppr = p.find(_w("pPr"))

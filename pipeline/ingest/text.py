@@ -14,8 +14,9 @@ Structure recovered from plain text, in this order:
 * **Headings** (level 2, ``attrs["detected"]`` says which rule fired):
 
   - ``"line"``: a paragraph that is a single short line (≤ 12 words), starts with
-    a capital letter, ends without sentence punctuation (``. , ; … ? !``) and is
-    followed by more text. A colon at the end is allowed.
+    a capital letter, has no sentence punctuation (``. ; … ? !``, a comma or
+    quote at its end) and is followed by more text. A colon is allowed only at
+    the end ("Fuente: Reuters" stays a paragraph).
   - ``"title-run"``: text scraped from the web often loses the line break after a
     section title, as in the seed: "Conclusiones Clave Con una inversión récord,
     OpenAI y Amazon sellan …". A paragraph starts with a title when it begins
@@ -156,7 +157,7 @@ def _is_heading_line(lines: list[str]) -> bool:
         return False
     if line[-1] in ".,;…?!»”\"'" or _LIST_MARKER.match(line):
         return False
-    return not re.search(r"[.!?;…]", line)
+    return not re.search(r"[.!?;…]", line) and ":" not in line[:-1]
 
 
 def _join(lines: list[str]) -> str:
