@@ -134,3 +134,12 @@ def test_unsupported_explicit_file_and_empty_directory(tree, tmp_path_factory):
     assert "unsupported file type '.pdf'" in str(_error(iter_input_files, [str(tree / "a" / "sub" / "nota.pdf")]))
     empty = tmp_path_factory.mktemp("vacia")
     assert "no .docx/.markdown/.md/.txt files" in str(_error(iter_input_files, [str(empty)]))
+
+
+def test_importing_ingest_is_cheap():
+    import subprocess
+    import sys
+
+    code = "import sys, pipeline.ingest; print(sorted(m for m in ('docx', 'lxml', 'markdown_it') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

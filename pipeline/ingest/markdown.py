@@ -23,7 +23,12 @@ Blocks, in reading order (``attrs["line"]`` is the 1-based source line):
   ``attrs["row"]``/``attrs["col"]`` (from 0; row 0 is the header row),
   ``attrs["header"]`` and ``attrs["align"]`` ("left"/"center"/"right"/None). Empty
   cells are kept as empty (untranslatable) paragraphs so a writer can rebuild the
-  grid. The same table attrs are used by the DOCX reader.
+  grid. A cell's text has its ``\|`` escapes resolved to ``|`` (as markdown-it
+  gives it); a writer escapes pipes again. The same table attrs are used by the
+  DOCX reader.
+* Not kept: hard line breaks inside a paragraph (lines are joined), and link
+  reference definitions nested inside a list item or block quote (top-level ones
+  are RAW blocks).
 
 ``Block.text`` is the block's inline source with inline markup kept and the block
 syntax removed; the lines of a paragraph are joined with single spaces (so a hard
