@@ -23,7 +23,7 @@ Blocks, in reading order (``attrs["line"]`` is the 1-based source line):
   ``attrs["row"]``/``attrs["col"]`` (from 0; row 0 is the header row),
   ``attrs["header"]`` and ``attrs["align"]`` ("left"/"center"/"right"/None). Empty
   cells are kept as empty (untranslatable) paragraphs so a writer can rebuild the
-  grid. A cell's text has its ``\|`` escapes resolved to ``|`` (as markdown-it
+  grid. A cell's text has its backslash-escaped pipes resolved to ``|`` (as markdown-it
   gives it); a writer escapes pipes again. The same table attrs are used by the
   DOCX reader.
 * Not kept: hard line breaks inside a paragraph (lines are joined), and link
