@@ -98,9 +98,16 @@ def encode_markup(source: str, spans: list[Span]) -> str:
 _TAG = re.compile(r'<span id="s(\d+)">|</span>')
 
 
-def restore_markup(output: str, spans: list[Span]) -> str | None:
+_CAPITALISED = re.compile(r"(\s*)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)")
+
+
+def restore_markup(output: str, spans: list[Span], source: str = "") -> str | None:
     """Replace each returned span by its English; None if any span is missing,
-    duplicated or unbalanced."""
+    duplicated or unbalanced.
+
+    Apertium capitalises the first word after a tag that opens a sentence
+    ("<span>Altman</span> Recognized"); when the Spanish word after the span was
+    lower case, the English one is lowered again."""
     seen: set[int] = set()
     stack: list[tuple[int, list[str]]] = [(-1, [])]
     pos = 0
@@ -127,6 +134,10 @@ def restore_markup(output: str, spans: list[Span]) -> str | None:
             else:
                 text = span.target
             stack[-1][1].append(text)
+            if source and not span.paired and re.match(r"\s*[a-záéíóúñ]", source[span.end:]):
+                m = _CAPITALISED.match(output, pos)
+                if m and m.group(2) != "I":
+                    output = output[: m.start(2)] + m.group(2).lower() + output[m.end(2):]
     stack[-1][1].append(output[pos:])
     if len(stack) != 1 or len(seen) != len(spans):
         return None

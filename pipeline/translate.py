@@ -107,7 +107,8 @@ def translate_segments(
             parts.setdefault(id(seg), []).append(out)
             pending[id(seg)] -= 1
             if pending[id(seg)] == 0:
-                seg.target = " ".join(parts.pop(id(seg))).strip()
+                # Engines leave doubled spaces where they drop a word ("se").
+                seg.target = " ".join(" ".join(parts.pop(id(seg))).split())
                 seg.provenance = Provenance("engine", engine.name, engine.version)
                 finished.append(seg)
         if on_done and finished:
@@ -139,11 +140,11 @@ def _via_markup(jobs, engine) -> list[str]:
     outputs = engine.translate_batch([protect.encode_markup(text, spans) for _, text, spans in jobs])
     unknown = getattr(engine, "last_unknown", [[] for _ in jobs])
     results: list[str | None] = []
-    for (seg, _, spans), out, marks in zip(jobs, outputs, unknown):
+    for (seg, text, spans), out, marks in zip(jobs, outputs, unknown):
         # Words inside a replaced span (a name such as *OpenAI) are not left untranslated.
         replaced = " ".join(s.text for s in spans if not s.paired)
         seg.unknown_words.extend(m for m in marks if m[1:] not in replaced)
-        results.append(protect.restore_markup(out, spans) if spans else out)
+        results.append(protect.restore_markup(out, spans, text) if spans else out)
     failed = [i for i, r in enumerate(results) if r is None]
     if failed:
         # Tags lost or reordered: Apertium copies digits reliably, so try surrogates.

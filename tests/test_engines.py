@@ -90,3 +90,9 @@ def test_device_cuda_without_a_usable_gpu_is_a_clear_error():
 def test_unknown_engine_name_is_an_error():
     with pytest.raises(EngineError, match="unknown engine"):
         select_engine("deepl")
+
+
+@needs_apertium
+def test_apertium_does_not_capitalise_after_an_unknown_first_word():
+    out = apertium.ApertiumEngine().translate_batch(["Altman reconoció que la demanda crece."])[0]
+    assert out.startswith("Altman recognized")

@@ -114,7 +114,7 @@ class ApertiumEngine:
             out = [self._run(line + "\n").rstrip("\n") for line in lines]
         results, unknown = [], []
         for src, line in zip(texts, out):
-            clean, marks = strip_marks(_from_html(line).strip(), src)
+            clean, marks = strip_marks(_fix_initial_unknown(_from_html(line).strip(), src), src)
             results.append(clean)
             unknown.append(marks)
         self.last_unknown = unknown
@@ -125,6 +125,16 @@ class ApertiumEngine:
 
 
 _TAG = re.compile(r"(</?span\b[^>]*>)")
+_INITIAL_UNKNOWN = re.compile(r"^((?:<[^>]+>)*\*(\w+)(?:<[^>]+>)*\s+)([A-Z][a-z]+)\b")
+
+
+def _fix_initial_unknown(text: str, source: str) -> str:
+    """Apertium capitalises the word after an unknown sentence-initial word
+    ("*Altman Recognized that…"); lower it when the Spanish word was lower case."""
+    m = _INITIAL_UNKNOWN.match(text)
+    if m and m.group(3) != "I" and re.match(rf"(?:<[^>]+>)*{re.escape(m.group(2))}(?:<[^>]+>)*\s+[a-záéíóúñ]", source):
+        return text[: m.start(3)] + m.group(3).lower() + text[m.end(3):]
+    return text
 
 
 def _to_html(text: str) -> str:
