@@ -17,6 +17,8 @@ from . import __version__
 #: Sub-command groups living in their own modules, imported on first use.
 LAZY_GROUPS = {
     "glossary": ("pipeline.glossary.cli", "glossary", "Maintain glossary files: list, add, remove, lint, import, export."),
+    "review": ("pipeline.review_cli", "review", "Import a reviewer's corrections from a bilingual DOCX/Markdown; diff."),
+    "memory": ("pipeline.review_cli", "memory", "Translation memory: list, stats, export/import XLIFF 2.1 and TMX."),
 }
 
 
@@ -93,9 +95,12 @@ def _options(engine, device, beam_size, glossaries, no_glossary, source_locale, 
 @click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "md", "en.md"]),
               help="Outputs to write (repeatable). Default: all three.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--memory", "memory_path", type=click.Path(path_type=Path), default=Path(".es2en/memory.sqlite"),
+              show_default=True, help="Translation memory: reviewed English is reused, engine output cached.")
+@click.option("--no-memory", is_flag=True, help="Neither read nor write the translation memory.")
 @engine_options
-def translate(paths, out_dir, formats, quiet, engine, device, beam_size, glossaries, no_glossary, source_locale,
-              dollar_sign):
+def translate(paths, out_dir, formats, quiet, memory_path, no_memory, engine, device, beam_size, glossaries,
+              no_glossary, source_locale, dollar_sign):
     """Translate Spanish .txt/.md/.docx files (or folders, or globs) into OUT.
 
     Writes OUT/<name>.bilingual.docx, OUT/<name>.bilingual.md and OUT/<name>.en.md.
@@ -104,6 +109,7 @@ def translate(paths, out_dir, formats, quiet, engine, device, beam_size, glossar
     from .run import translate_documents
 
     opts = _options(engine, device, beam_size, glossaries, no_glossary, source_locale, dollar_sign, formats)
+    opts.memory = None if no_memory else memory_path
     bar = task = None
     if not quiet and sys.stderr.isatty():
         from rich.console import Console

@@ -28,6 +28,8 @@ class TranslateOptions:
     glossaries: list[Path] | None = None
     source_locale: str = "auto"
     dollar_sign: str = "auto"
+    #: Translation memory file (pipeline.memory); None: no memory.
+    memory: Path | None = None
 
 
 @dataclass
@@ -178,13 +180,29 @@ def translate_documents(
         if on_progress:
             on_progress(done, total)
 
+    memory = None
     try:
+        if options.memory is not None:  # translation memory: fill before the engine, store as it goes
+            from .memory import TranslationMemory, run_engine_key
+
+            memory = TranslationMemory(options.memory)
         for result, doc in docs:
             started = time.perf_counter()
-            translate_segments(doc.segments, engine, progress)
+            if memory is not None:
+                key = run_engine_key(engine, options, finders, doc)
+                filled = memory.fill(doc.segments, key)
+                if filled:
+                    result.notices.append(f"{filled} of {len(doc.segments)} segments from the translation memory")
+                    progress(filled)
+                translate_segments(doc.segments, engine, progress,
+                                   on_done=lambda segs, key=key: memory.store_machine(segs, key))
+            else:
+                translate_segments(doc.segments, engine, progress)
             doc_run = RunInfo(**{**run.__dict__, "source_locale": doc.metadata.get("source_locale", "")})
             try:
                 result.outputs = write_outputs(doc, out_dir, doc_run, options.formats)
+                if memory is not None:
+                    memory.record_outputs(doc.segments, str(doc.path), key)
             except Es2enError as err:
                 result.error = str(err)
             result.seconds = time.perf_counter() - started
@@ -192,6 +210,8 @@ def translate_documents(
                 on_file(result)
     finally:
         engine.close()
+        if memory is not None:
+            memory.close()
     return results
 
 
