@@ -1,0 +1,293 @@
+"""Review round-trip: read a reviewer's bilingual DOCX/Markdown back into the memory,
+and show machine vs reviewed English.
+
+A row is matched by its segment id. Its Spanish cell must still be a Spanish text the
+memory knows (normally the one last written under that id); a changed Spanish cell is
+reported and not imported. Its English cell is compared with every English the memory
+has for that Spanish (what was written, the machine texts, the current and earlier
+human texts):
+
+- equal to the written/machine/current text → *unchanged*;
+- equal to an earlier human text that was replaced since → *rejected* as stale (an old
+  review file cannot undo a newer review);
+- anything else → *changed*: stored as ``reviewed`` (or ``approved``), the text it
+  replaced kept beside it.
+
+Nothing a reviewer did is dropped without a word: merged/split cells, rows without an
+id, empty English cells, rows copied with a different text, changed Spanish are
+rejected with the reason and the English text; several paragraphs in one cell are
+joined with a space (and said so); DOCX tracked changes are read as accepted (and
+said so); DOCX comments are listed (they are not corrections the importer can apply);
+rows missing from the file are listed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .memory import APPROVED, HUMAN_STATUSES, REVIEWED, TranslationMemory, normalize
+
+CHANGED = "changed"
+UNCHANGED = "unchanged"
+REJECTED = "rejected"
+
+
+@dataclass
+class RowResult:
+    id: str
+    where: str
+    outcome: str  # changed | unchanged | rejected
+    reason: str = ""
+    source: str = ""
+    target: str = ""  # the English cell (normalized)
+    previous: str = ""  # what the change replaced
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    path: Path
+    rows: list[RowResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # file-level: comments, missing rows
+    dry_run: bool = False
+
+    def of(self, outcome: str) -> list[RowResult]:
+        return [r for r in self.rows if r.outcome == outcome]
+
+    @property
+    def changed(self) -> list[RowResult]:
+        return self.of(CHANGED)
+
+    @property
+    def unchanged(self) -> list[RowResult]:
+        return self.of(UNCHANGED)
+
+    @property
+    def rejected(self) -> list[RowResult]:
+        return self.of(REJECTED)
+
+    def summary(self) -> list[str]:
+        """Human-readable lines: a count line, then every change, rejection and note."""
+        verb = "would be stored" if self.dry_run else "stored"
+        lines = [f"{self.path}: {len(self.changed)} changed ({verb} as reviewed), {len(self.unchanged)} unchanged, "
+                 f"{len(self.rejected)} rejected"]
+        for r in self.changed:
+            lines.append(f"  changed   {r.id} ({r.where}): “{r.previous}” → “{r.target}”")
+            lines.extend(f"            note: {n}" for n in r.notes)
+        for r in self.rejected:
+            english = f" — English cell: “{r.target}”" if r.target else ""
+            lines.append(f"  rejected  {r.id or '?'} ({r.where}): {r.reason}{english}")
+        for r in self.unchanged:
+            lines.extend(f"  note      {r.id} ({r.where}): {n}" for n in r.notes)
+        lines.extend(f"  note      {n}" for n in self.notes)
+        return lines
+
+
+def _doc_prefix(seg_id: str) -> str:
+    """"report/3/2" → "report/" (the document part of a segment id)."""
+    head, _, _ = seg_id.rpartition("/")
+    doc, sep, _ = head.rpartition("/")
+    return doc + sep if sep else ""
+
+
+def _natural(seg_id: str):
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", seg_id)]
+
+
+def import_review(path: str | Path, memory: TranslationMemory, *, status: str = REVIEWED,
+                  dry_run: bool = False) -> ImportReport:
+    """Read ``path`` (a bilingual .docx or .md written by es2en) and store the English
+    the reviewer changed. Raises :class:`~pipeline.errors.InputError` for a file that is
+    not a bilingual file at all."""
+    from .emit.bilingual_read import read_bilingual
+
+    if status not in HUMAN_STATUSES:
+        raise ValueError(f"status must be one of {HUMAN_STATUSES}")
+    path = Path(path)
+    report = ImportReport(path, dry_run=dry_run)
+    rows = read_bilingual(path)
+    reviewer = str(path.resolve())
+
+    # Rows sharing an id: identical copies are one row; different texts are all rejected.
+    by_id: dict[str, list] = {}
+    for row in rows:
+        if row.id and not row.problem:
+            by_id.setdefault(row.id, []).append(row)
+    conflicting = {i for i, rs in by_id.items()
+                   if len({(normalize(r.source), normalize(r.target)) for r in rs}) > 1}
+    seen: set[str] = set()
+
+    for row in rows:
+        english = normalize(row.target)
+        result = RowResult(row.id, row.where, REJECTED, source=normalize(row.source), target=english)
+        report.rows.append(result)
+        if row.problem:
+            result.reason = f"{row.problem}; not imported"
+            continue
+        if row.id in conflicting:
+            result.reason = f"segment id {row.id} is in {len(by_id[row.id])} rows with different texts; not imported"
+            continue
+        if row.id in seen:
+            report.rows.pop()  # an identical copy of a row already handled
+            continue
+        seen.add(row.id)
+        if row.tracked:
+            result.notes.append("tracked changes read as accepted")
+        if "\n" in row.target.strip():
+            result.notes.append("several paragraphs in the English cell joined with a space")
+        _judge(row, result, memory)
+        if result.outcome == CHANGED and not dry_run:
+            memory.store_review(result.source, english, reviewer=reviewer, status=status,
+                                previous=result.previous or None)
+
+    # Rows deleted from the file: nothing to import, but say so.
+    prefixes = {_doc_prefix(r.id) for r in rows if r.id}
+    present = {r.id for r in rows if r.id}
+    for prefix in sorted(p for p in prefixes if p):
+        missing = sorted((o.seg_id for o in memory.occurrences(prefix)
+                          if o.seg_id not in present and _doc_prefix(o.seg_id) == prefix), key=_natural)
+        if missing:
+            shown = ", ".join(missing[:12]) + (", …" if len(missing) > 12 else "")
+            report.notes.append(f"{len(missing)} segment(s) of “{prefix.rstrip('/')}” are not in this file "
+                                f"(rows deleted?); nothing imported for them: {shown}")
+    if path.suffix.lower() == ".docx":
+        report.notes.extend(docx_comments(path))
+    return report
+
+
+def _judge(row, result: RowResult, memory: TranslationMemory) -> None:
+    source, english = result.source, result.target
+    occ = memory.occurrence(row.id)
+    written = None
+    if occ is not None and occ.source == source:
+        written = occ.target
+    elif not memory.lookup(source):
+        if occ is not None:
+            result.reason = f"Spanish cell changed (it was “{occ.source}”); not imported"
+        else:
+            result.reason = ("segment not in this translation memory (translated with --no-memory, or with "
+                             "another --memory?); not imported")
+        return
+    if not english:
+        result.reason = "English cell is empty; not imported"
+        return
+    human = memory.human(source)
+    machine = [e.target for e in memory.machine(source)]
+    if human is not None and english == human.target:
+        result.outcome = UNCHANGED
+        return
+    if english == written or english in machine:
+        result.outcome = UNCHANGED
+        if human is not None:
+            result.notes.append(f"the memory has a newer {human.status} English: “{human.target}” (kept)")
+        return
+    earlier = [h for h in memory.history(source) if h[0] == english]
+    if earlier:
+        result.reason = (f"stale: this is an earlier human English ({earlier[-1][2]}, {earlier[-1][3][:19]}), "
+                         f"replaced since by “{human.target if human else ''}”; not imported")
+        return
+    result.outcome = CHANGED
+    result.previous = (human.target if human is not None else None) or written or (machine[0] if machine else "")
+
+
+# ------------------------------------------------------------- DOCX comments
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_comments(path: Path) -> list[str]:
+    """One note per comment in a DOCX, with the segment id of the row it is anchored in."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "word/comments.xml" not in names:
+                return []
+            comments = etree.fromstring(zf.read("word/comments.xml"))
+            document = etree.fromstring(zf.read("word/document.xml"))
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+        return []
+    anchors: dict[str, str] = {}
+    for tag in ("commentRangeStart", "commentReference"):
+        for el in document.iter(_W + tag):
+            cid = el.get(_W + "id")
+            tr = next((a for a in el.iterancestors(_W + "tr")), None)
+            if cid is None or cid in anchors or tr is None:
+                continue
+            first = tr.find(_W + "tc")
+            anchors[cid] = "".join(first.itertext()).strip() if first is not None else ""
+    notes = []
+    for c in comments.iter(_W + "comment"):
+        cid = c.get(_W + "id")
+        text = " ".join("".join(p.itertext()) for p in c.iter(_W + "p")).strip()
+        author = c.get(_W + "author") or "someone"
+        where = f"on {anchors[cid]}" if anchors.get(cid) else "outside the table"
+        notes.append(f"comment {where} by {author}: “{text}” — comments are not imported; "
+                     f"put the change in the English cell and import again")
+    return notes
+
+
+# ------------------------------------------------------------------ diff
+
+@dataclass
+class DiffRow:
+    id: str
+    source: str
+    machine: str
+    reviewed: str  # the human English in the memory, or the file's English when not imported yet
+    status: str  # "reviewed" | "approved" | "not imported" | "machine"
+    reviewer: str = ""
+
+    @property
+    def differs(self) -> bool:
+        return self.status != "machine" and self.machine != self.reviewed
+
+
+def review_diff(path: str | Path, memory: TranslationMemory) -> list[DiffRow]:
+    """Per segment row of a bilingual file: the machine English and the reviewed English
+    (from the memory, or the file's own English cell if it was changed but not imported)."""
+    from .emit.bilingual_read import read_bilingual
+
+    out = []
+    for row in read_bilingual(Path(path)):
+        if row.problem or not row.id:
+            continue
+        source = normalize(row.source)
+        occ = memory.occurrence(row.id)
+        machines = memory.machine(source)
+        if occ is not None and occ.engine_key:
+            machines.sort(key=lambda e: e.engine_key != occ.engine_key)
+        machine = machines[0].target if machines else (occ.target if occ and occ.origin == "engine" else "")
+        human = memory.human(source)
+        english = normalize(row.target)
+        if human is not None:
+            out.append(DiffRow(row.id, source, machine, human.target, human.status, human.reviewer))
+        elif english and machine and english != machine:
+            out.append(DiffRow(row.id, source, machine, english, "not imported"))
+        else:
+            out.append(DiffRow(row.id, source, machine, english or machine, "machine"))
+    return out
+
+
+def word_diff(old: str, new: str) -> str:
+    """``[-removed-]{+added+}`` between two texts, word by word (like ``git diff --word-diff``)."""
+    a, b = old.split(), new.split()
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(" ".join(a[i1:i2]))
+            continue
+        if i2 > i1:
+            parts.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            parts.append("{+" + " ".join(b[j1:j2]) + "+}")
+    return " ".join(parts)
+
+
+__all__ = ["APPROVED", "REVIEWED", "DiffRow", "ImportReport", "RowResult", "docx_comments", "import_review",
+           "review_diff", "word_diff"]

@@ -1,0 +1,176 @@
+"""``es2en review`` (import, diff) and ``es2en memory`` (list, stats, export, import):
+thin click commands over :mod:`pipeline.review`, :mod:`pipeline.memory` and
+:mod:`pipeline.interchange`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .memory import DEFAULT_PATH
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"es2en: error: {message}", err=True)
+    sys.exit(code)
+
+
+def memory_option(f):
+    return click.option("--memory", "memory_path", type=click.Path(path_type=Path), default=DEFAULT_PATH,
+                        show_default=True, help="Translation memory file (SQLite).")(f)
+
+
+def _open(path: Path, must_exist: bool = True):
+    from .errors import Es2enError
+    from .memory import TranslationMemory
+
+    if must_exist and not path.exists():
+        _fail(f"{path}: no translation memory here (translate first, or give --memory PATH)", 2)
+    try:
+        return TranslationMemory(path)
+    except Es2enError as err:
+        _fail(str(err), err.exit_code)
+
+
+# ---------------------------------------------------------------- review
+
+@click.group()
+def review() -> None:
+    """Bring a reviewer's corrections back from the bilingual DOCX/Markdown."""
+
+
+@review.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@memory_option
+@click.option("--approve", is_flag=True, help="Store the changed English as approved rather than reviewed.")
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; change nothing.")
+def review_import(files, memory_path, approve, dry_run):
+    """Import changed English cells of FILE.bilingual.docx / FILE.bilingual.md.
+
+    Rows are matched by segment id; a row whose Spanish cell changed, merged/split rows
+    and empty English cells are rejected with the reason. Exit status 1 when any row
+    was rejected.
+    """
+    from .errors import Es2enError
+    from .review import APPROVED, REVIEWED, import_review
+
+    rejected = 0
+    with _open(memory_path) as memory:
+        for path in files:
+            try:
+                report = import_review(path, memory, status=APPROVED if approve else REVIEWED, dry_run=dry_run)
+            except Es2enError as err:
+                _fail(str(err), err.exit_code)
+            for line in report.summary():
+                click.echo(line)
+            rejected += len(report.rejected)
+    if rejected:
+        _fail(f"{rejected} row(s) not imported (see above)")
+
+
+@review.command("diff")
+@click.argument("file", type=click.Path(path_type=Path))
+@memory_option
+@click.option("--all", "show_all", is_flag=True, help="Also list segments without a reviewed English.")
+def review_diff(file, memory_path, show_all):
+    """Show machine vs reviewed English per segment of a bilingual file."""
+    from .errors import Es2enError
+    from .review import review_diff as diff, word_diff
+
+    with _open(memory_path) as memory:
+        try:
+            rows = diff(file, memory)
+        except Es2enError as err:
+            _fail(str(err), err.exit_code)
+    shown = 0
+    for r in rows:
+        if not r.differs and not show_all:
+            continue
+        shown += 1
+        who = f" ({r.reviewer})" if r.reviewer else ""
+        click.echo(f"{r.id}  {r.status}{who}")
+        click.echo(f"  es:       {r.source}")
+        click.echo(f"  machine:  {r.machine}")
+        if r.status != "machine":
+            click.echo(f"  {r.status + ':':<9} {r.reviewed}")
+            click.echo(f"  diff:     {word_diff(r.machine, r.reviewed)}")
+    reviewed = sum(1 for r in rows if r.differs)
+    click.echo(f"{len(rows)} segments, {reviewed} with reviewed English differing from the machine's")
+
+
+# ---------------------------------------------------------------- memory
+
+@click.group()
+def memory() -> None:
+    """Translation memory: list, stats, export/import XLIFF 2.1 and TMX 1.4b."""
+
+
+STATUS_CHOICE = click.Choice(["machine", "reviewed", "approved", "human"])
+
+
+@memory.command("list")
+@memory_option
+@click.option("--status", type=STATUS_CHOICE, help="Only rows with this status (human: reviewed and approved).")
+@click.option("--contains", help="Only rows whose Spanish or English contains this text.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many rows.")
+def memory_list(memory_path, status, contains, limit):
+    """List memory rows: status, origin, Spanish and English."""
+    with _open(memory_path) as mem:
+        for e in mem.entries(status=status, contains=contains, limit=limit):
+            origin = e.reviewer if e.human else f"{e.engine} {e.model_version}".strip()
+            click.echo(f"{e.status:<9} {e.updated[:19]}  {origin}")
+            click.echo(f"  es: {e.source}")
+            click.echo(f"  en: {e.target}")
+
+
+@memory.command("stats")
+@memory_option
+def memory_stats(memory_path):
+    """Counts of rows per status, engine keys and engine translations."""
+    with _open(memory_path) as mem:
+        s = mem.stats()
+        click.echo(f"{mem.path} (schema {mem.schema_version})")
+    click.echo(f"  machine: {s['machine']}  reviewed: {s['reviewed']}  approved: {s['approved']}  "
+               f"sources: {s['sources']}  engine keys: {s['engine_keys']}")
+    click.echo(f"  engine translations stored: {s['engine_translations']}  translated more than once: "
+               f"{s['retranslated']}  human history: {s['history']}  segment ids known: {s['occurrences']}")
+
+
+@memory.command("export")
+@click.argument("fmt", metavar="xliff|tmx", type=click.Choice(["xliff", "tmx"]))
+@click.argument("out", type=click.Path(path_type=Path))
+@memory_option
+@click.option("--status", type=STATUS_CHOICE, help="Only rows with this status (human: reviewed and approved).")
+def memory_export(fmt, out, memory_path, status):
+    """Write the memory as XLIFF 2.1 or TMX 1.4b to OUT."""
+    from .errors import Es2enError
+    from .interchange import export_memory
+
+    with _open(memory_path) as mem:
+        try:
+            n = export_memory(mem, out, fmt, status=status)
+        except Es2enError as err:
+            _fail(str(err), err.exit_code)
+    click.echo(f"{out}: {n} units")
+
+
+@memory.command("import")
+@click.argument("fmt", metavar="xliff|tmx", type=click.Choice(["xliff", "tmx"]))
+@click.argument("file", type=click.Path(path_type=Path))
+@memory_option
+@click.option("--status", "default_status", type=click.Choice(["reviewed", "approved"]), default="reviewed",
+              show_default=True, help="Status of units whose file does not say (TMX from other tools).")
+def memory_import(fmt, file, memory_path, default_status):
+    """Read XLIFF 2.x or TMX pairs from FILE into the memory."""
+    from .errors import Es2enError
+    from .interchange import import_file
+
+    with _open(memory_path, must_exist=False) as mem:
+        try:
+            result = import_file(mem, file, fmt, default_status=default_status)
+        except Es2enError as err:
+            _fail(str(err), err.exit_code)
+    for line in result.summary(file):
+        click.echo(line)
