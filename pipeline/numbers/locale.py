@@ -93,7 +93,7 @@ _NUM_IN_TEXT = re.compile(
 #: (regex, territory, weight, description). Names of institutions and currencies.
 _COUNTRY_CUES: list[tuple[str, str, int]] = [
     (r"\b(?:Banxico|SHCP|INEGI|Pemex|CDMX|mmdp|mdp|mdd|MXN|M\.N\.)\b|pesos mexicanos|Ciudad de México", "MX", 2),
-    (r"\b(?:INDEC|BCRA|ARS|AFIP)\b|U\$S|pesos argentinos|\b(?:sos|tenés|podés|querés|conocé|mirá|hacé|vos)\b", "AR", 2),
+    (r"\b(?:INDEC|BCRA|ARS|AFIP)\b|U\$S|pesos argentinos|(?i:\b(?:sos|tenés|podés|querés|sabés|conocé|mirá|hacé|vos)\b)", "AR", 2),
     (r"\b(?:DANE|PGN|COP|Banrep)\b|pesos colombianos|Banco de la República", "CO", 2),
     (r"\b(?:Dipres|Codelco|CLP)\b|pesos chilenos", "CL", 2),
     (r"\b(?:BCV|VES)\b|\bBs\.|millardos?\b|bolívares", "VE", 2),

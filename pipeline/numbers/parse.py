@@ -24,7 +24,7 @@ from ..model import Span
 from . import render
 from .locale import LocaleGuess, locale_marks
 from .values import DateValue, NumberOptions, Quantity, Range
-from .words import CARDINAL_RE, ORDINAL_RE, fold, parse_cardinal, parse_ordinal
+from .words import CARDINAL_RE, CARDINAL_WORD_RE, ORDINAL_RE, fold, parse_cardinal, parse_ordinal
 
 # --- lexicon ----------------------------------------------------------------------
 
@@ -32,13 +32,13 @@ _WS = r"[ \t\u00a0\u202f\u2009]"
 
 #: Prefix currency marks → ISO code; "$" and "Bs" depend on the locale.
 _PREFIX_CODES = {
-    "US$": "USD", "U$S": "USD", "USD": "USD", "MMUS$": "USD", "EUR": "EUR", "€": "EUR",
+    "US$": "USD", "US $": "USD", "U$S": "USD", "USD": "USD", "MMUS$": "USD", "EUR": "EUR", "€": "EUR",
     "MX$": "MXN", "MXN": "MXN", "RD$": "DOP", "S/": "PEN", "S/.": "PEN", "£": "GBP",
     "¥": "JPY", "R$": "BRL", "CA$": "CAD", "COP": "COP", "ARS": "ARS", "CLP": "CLP",
     "PEN": "PEN", "GBP": "GBP", "Bs.": "VES", "Bs": "VES", "Bs.S": "VES", "Bs.F": "VES",
     "$": "$", "MM$": "$",
 }
-_PREFIX_RE = r"(?:MMUS\$|US\$|U\$S|MX\$|RD\$|CA\$|MM\$|R\$|S/\.?|Bs\.S|Bs\.F|Bs\.?|[$€£¥]|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
+_PREFIX_RE = r"(?:MMUS\$|US\s?\$|U\$S|MX\$|RD\$|CA\$|MM\$|R\$|S/\.?|Bs\.S|Bs\.F|Bs\.?|[$€£¥]|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
 
 #: Scale phrases → power of ten (and an implied currency for the abbreviations).
 _SCALE_WORDS = [
@@ -107,7 +107,7 @@ def _suffix_re() -> str:
     # only multi-word names or names whose head is a money word: "pesos mexicanos"
     full = [re.escape(n).replace(r"\ ", r"\s+") for n in full if " " in n]
     return (
-        r"(?:" + _WS + r"?(?P<sufsym>€|(?-i:USD|EUR|MXN|ARS|COP|CLP|PEN|GBP|JPY|CHF|M\.N\.))(?![\w.])"
+        r"(?:" + _WS + r"?(?P<sufsym>€|(?-i:USD|EUR|MXN|ARS|COP|CLP|PEN|GBP|JPY|CHF|M\.N\.))(?!\w)"
         r"|\s+(?:de\s+)?(?P<curname>" + "|".join(full) + r"|" + _HEAD_SURFACE + r")(?!\w)"
         r"(?:" + _WS + r"?\((?-i:M\.N\.|MXN|USD)\))?)"
     )
@@ -130,6 +130,9 @@ _DIGITS = (
 )
 
 
+_ONE_WORD = CARDINAL_WORD_RE
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     months = _month_names()
@@ -137,7 +140,7 @@ def _patterns() -> dict[str, re.Pattern]:
     amount = (
         r"(?P<sign>[-−–]" + _WS + r"?)?(?:(?P<pre>" + _PREFIX_RE + r")" + _WS + r"?)?"
         r"(?:(?P<num>" + _DIGITS + r")|(?P<words>" + CARDINAL_RE + r"))"
-        r"(?:\s+mil\s+(?P<spk>\d{1,3}(?!\d)|" + CARDINAL_RE + r")(?=\s+(?:mil\s+millones|mill|bill|trill)))?"
+        r"(?:\s+mil\s+(?P<spk>\d{1,3}(?![\d.,'’]\d|\d|/|:)|(?:" + CARDINAL_RE + r")(?=\s+(?:mil\s+millones|mill|bill|trill))))?"
         r"(?:" + _SCALE_RE + r")?"
         r"(?:" + _UNIT_RE + r")?"
         r"(?:" + _suffix_re() + r")?"
@@ -159,15 +162,15 @@ def _patterns() -> dict[str, re.Pattern]:
         "ord_word": re.compile(ORDINAL_RE + r"(?!\s+(?:de|parte)\b)", re.IGNORECASE),
         "vague": re.compile(r"miles\s+de\s+millones(?:\s+de\s+(?P<cur>" + _HEAD_SURFACE + r"))?(?!\w)", re.IGNORECASE),
         "trigger": re.compile(
-            r"\d+(?:[.,'’]\d+)*|[$€£¥]|(?<!\w)(?:US\$|U\$S|RD\$|R\$|MX\$|CA\$|MMUS\$|MM\$|S/|Bs|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
+            r"\d+(?:[.,'’]\d+)*|[$€£¥]|(?<!\w)(?:US\s?\$|U\$S|RD\$|R\$|MX\$|CA\$|MMUS\$|MM\$|S/|Bs|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
             r"|(?<![\w.,])[-−–](?=" + _WS + r"?\d)"
-            r"|(?i:(?<!\w)(?:" + CARDINAL_RE + r"|" + ORDINAL_RE + r"|(?:" + month_re + r")(?=\s+del?\s+\d)|miles\s+de\s+millones))"
+            r"|(?i:(?<!\w)(?:" + _ONE_WORD + r"|" + ORDINAL_RE + r"|(?:" + month_re + r")(?=\s+del?\s+\d)|miles\s+de\s+millones))"
         ),
         "range_open": re.compile(r"(?P<w>entre|desde|del|de)\s+(?:(?:el|los|las)\s+)?$", re.IGNORECASE),
         "range_mid": re.compile(r"^\s+(?P<w>y|a|al|hasta)\s+(?:(?:el|los|las)\s+)?$", re.IGNORECASE),
-        "dollar_word": re.compile(r"d[oó]lar|(?<![A-Z])USD|US\$|U\$S", re.IGNORECASE),
+        "dollar_word": re.compile(r"d[oó]lares|(?<![A-Z])USD|US\s?\$|U\$S"),
         "quick": re.compile(
-            r"\d|[$€£¥]|(?i:mill|bill|trill|ciento|por\s+cien|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
+            r"\d|[$€£¥]|(?i:mill|bill|trill|ciento|por\s+cien|porcentual|puntos\s+b|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
         ),
     }
 
@@ -236,6 +239,10 @@ def read_digits(s: str, doc_decimal: str, confident: bool, locale: str = "es") -
     if dec is None:
         group = marks[0] if marks else "."
         dec = "," if group == "." else "."
+    if styled_groups:  # "168 074", "1'250.000": keep the digits and the decimal mark only
+        core = "".join(c for c in core if c.isdigit() or c == dec)
+        if core.count(dec) > 1:
+            return None
     loc = _locale_for(dec, locale)
     try:
         value = parse_decimal(core, locale=loc, strict=True)
@@ -470,6 +477,8 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
         if low is None:
             return None
         value = value * 1000 + low
+        if not (m["scale"] or m["abbr"]):
+            exp = 0  # "582 mil 835" = 582,835
     if m["scale"]:
         key = fold(re.sub(r"\s+", " ", m["scale"]))
         for pat, e in _SCALE_WORDS:
@@ -526,7 +535,7 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
         if why:
             reasons.append(why)
         unit = "currency"
-        if m["pre"] == "MMUS$" or m["pre"] == "MM$":
+        if m["pre"] in ("MMUS$", "MM$"):
             if exp:
                 return None
             exp = 6
@@ -535,6 +544,8 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
             reasons.append("'billón' in US Spanish may mean 10^9 (a calque of 'billion'); read as 10^12")
     if unit is None and exp is None and m["spk"] is None:
         return None
+    if unit == "currency" and not exp and frac == 1:
+        frac = 2  # money keeps whole cents: 85,5 dólares → $85.50
     q = Quantity(value, unit, code)
     # 4. English
     if medio and exp and not is_cur:
@@ -570,6 +581,8 @@ def _currency_code(m, implied, text, guess: LocaleGuess, options: NumberOptions)
             why = f"'{name}': pesos of an unknown country"
         return code, name, why
     sym = m["sufsym"] or m["pre"]
+    if sym:
+        sym = re.sub(r"\s", "", sym)
     if implied:
         if implied == "$peso":
             return "MXN", "", None  # mdp / mmdp are Mexican usage
@@ -646,7 +659,8 @@ def _range_hit(text, a: _Hit, b: _Hit, op, pair, options):
     exp = a.exp
     val = qa.amount
     if a.bare:
-        if b.exp and abs(val) < 1000:
+        b_mantissa = abs(qb.amount) / (Decimal(10) ** b.exp) if b.exp else None
+        if b.exp and b_mantissa is not None and abs(val) <= b_mantissa:
             exp = b.exp
             val = val * (Decimal(10) ** b.exp)
         qa = Quantity(val, qb.unit, qb.currency)

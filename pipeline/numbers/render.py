@@ -9,7 +9,7 @@ House style (configurable through NumberOptions):
   CLDR name for the rest: "120 billion Mexican pesos", "13 billion Swiss francs";
 - percent "3.5%", "2 percentage points", "0.3 percentage point", "25 basis points";
 - dates in Babel's en_US long format: "November 3, 2025", "November 3", "November 2025";
-- ordinals "1st", "20th" (inflect).
+- ordinals "1st", "20th".
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ def choose_scale(value: Decimal, source_exp: int) -> int:
     for nxt, _ in _SCALES:
         if nxt <= source_exp:
             continue
+        if nxt > 12:  # "quadrillion" only where the Spanish said "mil billones"/"trillón"
+            break
         m = value / (Decimal(10) ** nxt)
         if abs(m) < 1 or frac_digits(m) > 3:
             break
@@ -108,14 +110,11 @@ def percent_text(figure: str, unit: str, amount: Decimal | None, options: Number
 
 
 def ordinal_text(n: int) -> str:
-    return _inflect().ordinal(n)
-
-
-@lru_cache(maxsize=1)
-def _inflect():
-    import inflect
-
-    return inflect.engine()
+    """"1st", "22nd", "113th". (inflect.engine().ordinal gives the same, but importing
+    inflect costs about two seconds through typeguard, so the rule is spelled out.)"""
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
 
 
 def date_text(d: DateValue) -> str:

@@ -48,6 +48,8 @@ _SURFACE = sorted(
     key=len,
     reverse=True,
 )
+#: One cardinal word (where a run may start).
+CARDINAL_WORD_RE = r"(?:medio|" + "|".join(_SURFACE) + r")(?!\w)"
 #: One run of cardinal words, e.g. "doscientos cincuenta mil", "treinta y cinco", "medio".
 CARDINAL_RE = (
     r"(?:medio|(?:" + "|".join(_SURFACE) + r")(?:(?:\s+y)?\s+(?:" + "|".join(_SURFACE) + r"))*)(?!\w)"
