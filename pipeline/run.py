@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from .errors import Es2enError
+from .errors import Es2enError, InputError
 from .model import Block, Document, RunInfo, Segment, Span
 
 
@@ -156,10 +156,15 @@ def translate_documents(
 
     results: list[FileResult] = []
     docs: list[tuple[FileResult, Document]] = []
+    claimed: dict[str, Path] = {}  # output name → the file that took it
     for path in files:
         result = FileResult(path, engine=engine.name)
         try:
             doc = read_document(path)
+            if doc.id in claimed:
+                raise InputError(f"its outputs would overwrite those of {claimed[doc.id]} (same name {doc.id!r}); "
+                                 "translate them into different --out folders", path)
+            claimed[doc.id] = path
             segment_document(doc)
             finders.apply(doc)
             result.segments = len(doc.segments)
