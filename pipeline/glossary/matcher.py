@@ -85,7 +85,7 @@ class Form:
             return e.en
         if e.en_plural:
             return e.en_plural
-        if e.keep or e.pos in _INVARIABLE_EN:
+        if e.pos in _INVARIABLE_EN:
             return e.en
         return english_plural(e.en)
 
@@ -109,7 +109,7 @@ def entry_forms(entry: Entry) -> list[tuple[str, bool, bool]]:
     for v in entry.es_variants:
         if v in out:
             continue
-        plural = es_forms.get(v, False)
+        plural = es_forms.get(v, False) or v in (entry.es + "s", entry.es + "es")
         if not plural and gen:
             w, ew = v.split(" ")[0], entry.es.split(" ")[0]
             plural = w.endswith("s") and not ew.endswith("s") and w.islower() and ew.islower()
@@ -164,7 +164,8 @@ def recase(target: str, matched: str, form: str) -> tuple[str, str | None]:
     if len(letters) >= 2 and all(c.isupper() for c in letters) and not all(
         c.isupper() for c in form if c.isalpha()
     ):
-        return target.upper(), "upper"
+        upper = " ".join(w if sum(c.isupper() for c in w) >= 2 else w.upper() for w in target.split(" "))
+        return upper, "upper"
     words = [w for w in matched.split() if w.lower() not in _SMALL_ES]
     fwords = [w for w in form.split() if w.lower() not in _SMALL_ES]
     if len(words) >= 2 and all(w[:1].isupper() for w in words) and not all(w[:1].isupper() for w in fwords):
