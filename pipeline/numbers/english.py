@@ -9,7 +9,7 @@ billion", "€1.5 trillion", "38 billion dollars", "120 billion Mexican pesos", 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
 from babel import Locale
@@ -87,7 +87,9 @@ def parse_english_numbers(text: str) -> list[Span]:
     """Spans (kind number/currency/percent/date/ordinal) whose ``value`` is a
     Quantity or DateValue comparable with the Spanish side's. Never raises."""
     try:
-        return _parse(text)
+        with localcontext() as ctx:
+            ctx.prec = 80
+            return _parse(text)
     except Exception:  # pragma: no cover
         return []
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
 from babel import Locale
@@ -280,6 +280,12 @@ def find_numbers(text: str, guess: LocaleGuess | None = None, options: NumberOpt
 
 
 def _find(text: str, guess: LocaleGuess | None, options: NumberOptions | None) -> list[Span]:
+    with localcontext() as ctx:
+        ctx.prec = 80  # "1" * 40 + " billones" must stay exact
+        return _find_in_context(text, guess, options)
+
+
+def _find_in_context(text: str, guess: LocaleGuess | None, options: NumberOptions | None) -> list[Span]:
     if not isinstance(text, str) or not text:
         return []
     P = _patterns()

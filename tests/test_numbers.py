@@ -1,0 +1,213 @@
+"""Unit tests for the number stage: locale inference, digit reading, options, QA parser,
+and whole-corpus invariants on newstest2012."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from conftest import SEED, SHARED
+from pipeline.model import Span
+from pipeline.numbers import (
+    DateValue,
+    NumberOptions,
+    Quantity,
+    Range,
+    find_numbers,
+    infer_locale,
+    parse_english_numbers,
+    read_digits,
+)
+
+AUTO = NumberOptions()
+NEWSTEST = SHARED / "data" / "newstest2012.es"
+
+
+def spans_of(text: str, options: NumberOptions = AUTO, context: str = "") -> list[Span]:
+    guess = infer_locale(context + "\n" + text if context else text, options)
+    return find_numbers(text, guess, options)
+
+
+def targets(text: str, options: NumberOptions = AUTO, context: str = "") -> dict[str, str]:
+    return {s.text: s.target for s in spans_of(text, options, context)}
+
+
+# --- the seed article ------------------------------------------------------------------
+
+def test_seed_article_amounts():
+    text = SEED.read_text(encoding="utf-8")
+    guess = infer_locale(text, AUTO)
+    assert guess.decimal_mark == "." and guess.confident
+    found = {}
+    for line in text.splitlines():
+        for s in find_numbers(line, guess, AUTO):
+            found[s.text] = s
+    assert found["$38,000 millones de dólares"].target == "$38 billion"
+    assert found["$38,000 millones de dólares"].value == Quantity(Decimal("38e9"), "currency", "USD")
+    assert found["$1.5 billones de dólares"].target == "$1.5 trillion"
+    assert found["$1.5 billones de dólares"].value == Quantity(Decimal("1.5e12"), "currency", "USD")
+    # years and "siete años" are left alone
+    assert all(s.target != s.text for s in found.values())
+    assert not any(t in found for t in ("2026", "2030", "2025"))
+
+
+def test_seed_sentence_reads_well_in_english():
+    sentence = "La alianza, valorada en $38,000 millones de dólares, permitirá"
+    (span,) = spans_of(sentence, context="invertir $1.5 billones de dólares")
+    english = "The alliance, valued at " + span.target + ", will allow"
+    assert english == "The alliance, valued at $38 billion, will allow"
+    assert sentence[span.end:].startswith(", permitirá")  # "de dólares" swallowed, comma kept
+
+
+# --- locale inference -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, locale, mark, confident",
+    [
+        ("La deuda es de 1.410,5 millones.", "es", ",", True),
+        ("La deuda es de 1,410.5 millones.", "es_419", ".", True),
+        ("El Banxico subió la tasa; la SHCP informó.", "es_MX", ".", True),
+        ("El INDEC publicó el dato; el BCRA intervino.", "es_AR", ",", True),
+        ("El DANE y el PGN.", "es_CO", ",", True),
+        ("Según Dipres y Codelco.", "es_CL", ",", True),
+        ("El BOE publicó que los tipos de interés suben.", "es_ES", ",", True),
+        ("Se vendieron 4.022 unidades.", "es", ",", False),
+        ("Vos sabés que cuesta mucho.", "es_AR", ",", True),
+        ("La deuda es de 2.17 billones de euros.", "es_419", ".", True),  # "euros" alone is no country
+    ],
+)
+def test_infer_locale(text, locale, mark, confident):
+    g = infer_locale(text, AUTO)
+    assert (g.locale, g.decimal_mark, g.confident) == (locale, mark, confident), g.evidence
+    assert isinstance(g.evidence, list) and g.evidence
+
+
+def test_source_locale_option_wins():
+    g = infer_locale("La deuda es de 1.5 billones.", NumberOptions(source_locale="es_AR"))
+    assert (g.locale, g.decimal_mark, g.confident) == ("es_AR", ",", True)
+
+
+def test_local_dollar_comes_from_cldr():
+    assert infer_locale("", NumberOptions(source_locale="es_MX")).local_dollar_currency == "MXN"
+    assert infer_locale("", NumberOptions(source_locale="es_US")).local_dollar_currency == "USD"
+    assert infer_locale("", NumberOptions(source_locale="es_ES")).local_dollar_currency is None
+
+
+# --- reading digits ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "s, mark, confident, value, ambiguous",
+    [
+        ("1.234,5", ".", True, "1234.5", False),  # both marks: per number
+        ("1,234.5", ",", True, "1234.5", False),
+        ("6.072.022", ".", True, "6072022", False),  # repeated mark groups
+        ("1,5", ".", True, "1.5", False),  # two digits after: decimal whatever the document
+        ("38,000", ",", False, "38000", False),  # ",000" groups
+        ("1,333", ",", True, "1.333", False),
+        ("1,333", ".", True, "1333", False),
+        ("4.022", ",", False, "4022", True),  # no evidence: document's reading, flagged
+        ("0,125", ".", False, "0.125", False),
+        ("168 074", ",", False, "168074", False),
+        ("1'250.000", ",", False, "1250000", False),
+    ],
+)
+def test_read_digits(s, mark, confident, value, ambiguous):
+    v, _frac, reason = read_digits(s, mark, confident)
+    assert v == Decimal(value)
+    assert bool(reason) is ambiguous
+
+
+def test_bad_grouping_is_not_a_number():
+    assert read_digits("1.23.456", ",", True) is None
+
+
+def test_ambiguous_span_is_flagged_for_review():
+    (s,) = spans_of("Se vendieron 4.022 unidades.")
+    assert s.attrs["ambiguous"] is True and "4.022" in s.attrs["reason"]
+    (s,) = spans_of("Se vendieron 4.022 unidades.", context="El paro bajó al 12,3 % en octubre.")
+    assert "ambiguous" not in s.attrs
+
+
+# --- options -------------------------------------------------------------------------------
+
+def test_dollar_sign_option():
+    text = "Las ventas sumaron $250,000 millones, informó el INEGI."
+    assert targets(text)["$250,000 millones"] == "250 billion Mexican pesos"
+    assert targets(text, NumberOptions(dollar_sign="usd"))["$250,000 millones"] == "$250 billion"
+    assert targets("Costó $5 millones.", NumberOptions(source_locale="es_AR", dollar_sign="local"))["$5 millones"] == "5 million Argentine pesos"
+
+
+def test_bare_dollar_in_unknown_latin_american_text_is_flagged():
+    (s,) = spans_of("Costó $5.5 millones y la tasa de interés subió.")
+    assert s.value.currency == "USD" and s.attrs.get("ambiguous")
+
+
+def test_style_knobs():
+    text = "Vale 38.000 millones de dólares y subió 3,5%."
+    assert targets(text, NumberOptions(scale_words=False))["38.000 millones de dólares"] == "$38,000,000,000"
+    assert targets(text, NumberOptions(currency_style="name"))["38.000 millones de dólares"] == "38 billion US dollars"
+    assert targets(text, NumberOptions(currency_style="code"))["38.000 millones de dólares"] == "USD 38 billion"
+    assert targets(text, NumberOptions(percent_style="word"))["3,5%"] == "3.5 percent"
+
+
+# --- values for QA ---------------------------------------------------------------------------
+
+def test_values_are_structured():
+    t = {s.text: s for s in spans_of("El 3 de noviembre de 2025 subió entre el 2% y el 3% hasta el 22º puesto.")}
+    assert t["El 3 de noviembre de 2025"].value == DateValue(2025, 11, 3)
+    assert t["entre el 2% y el 3%"].value == Range(Quantity(Decimal(2), "percent"), Quantity(Decimal(3), "percent"))
+    assert t["22º"].value == Quantity(Decimal(22), "ordinal")
+
+
+def test_english_side_values():
+    en = parse_english_numbers(
+        "The alliance, valued at $38 billion, will invest about $1.5 trillion; GDP grew 3.5% "
+        "on November 3, 2025 while rates rose 25 basis points and 2 percentage points; "
+        "120 billion Mexican pesos, 12,078 points, half a million people, the 21st edition."
+    )
+    values = [s.value for s in en]
+    assert Quantity(Decimal("38e9"), "currency", "USD") in values
+    assert Quantity(Decimal("1.5e12"), "currency", "USD") in values
+    assert Quantity(Decimal("3.5"), "percent") in values
+    assert DateValue(2025, 11, 3) in values
+    assert Quantity(Decimal(25), "basis_point") in values
+    assert Quantity(Decimal(2), "percentage_point") in values
+    assert Quantity(Decimal("120e9"), "currency", "MXN") in values
+    assert Quantity(Decimal(12078)) in values
+    assert Quantity(Decimal(500000)) in values
+    assert Quantity(Decimal(21), "ordinal") in values
+
+
+def test_engine_style_english_is_parsed_too():
+    # what Apertium writes when numbers are not protected
+    en = parse_english_numbers("valued in $38,000 million dollars")
+    assert en[0].value == Quantity(Decimal("38e9"), "currency", "USD")
+
+
+# --- whole-corpus invariants ----------------------------------------------------------------
+
+@pytest.mark.skipif(not NEWSTEST.exists(), reason="shared data not available")
+def test_newstest_spans_are_sound():
+    lines = NEWSTEST.read_text(encoding="utf-8").splitlines()
+    guess = infer_locale("\n".join(lines), AUTO)
+    n = 0
+    for line in lines:
+        spans = find_numbers(line, guess, AUTO)
+        for a, b in zip(spans, spans[1:]):
+            assert a.end <= b.start, (line, a, b)
+        for s in spans:
+            n += 1
+            assert line[s.start:s.end] == s.text and s.target
+            assert s.kind in {"number", "currency", "percent", "date", "ordinal", "range"}
+            # years and other bare 4-digit numbers are never reformatted
+            assert not (s.text.isdigit() and s.target != s.text), s
+    assert n > 300
+
+
+def test_never_raises_on_odd_input():
+    for text in ["", " ", "$", "€€€", "1" * 5000, "-", "1.", ".5", "1,,2", "\x00", "entre y", "mil millones",
+                 "de 3 a", "$ millones de dólares", "٣ millones", "１２ millones", "1e9 millones", None, 42]:
+        find_numbers(text, infer_locale(str(text), AUTO), AUTO)
+        infer_locale(text, AUTO)
+        parse_english_numbers(text)
