@@ -116,25 +116,26 @@ def import_units(memory: TranslationMemory, units: list[Unit], reviewer: str,
         if not source or not target:
             result.skipped.append((u, "no English" if source else "no Spanish"))
             continue
-        status = u.status or u.meta.get("status", "")
-        if status == MACHINE and u.meta.get("engine-key"):
-            key = u.meta["engine-key"]
-            known = memory.machine(source, key)
-            if known and known[0].target != target:
-                # edited since es2en wrote it: a human correction of that machine text
-                status = REVIEWED
-            else:
+        written = u.status or u.meta.get("status", "")
+        status = written
+        # a CAT tool that marks a unit reviewed/final outranks the status es2en wrote
+        promoted = {"reviewed": REVIEWED, "final": APPROVED}.get(u.state)
+        if promoted and _RANK[promoted] > _RANK.get(status, 0):
+            status = promoted
+        key = u.meta.get("engine-key", "")
+        known = memory.machine(source, key) if key else []
+        replaced = known[0].target if known and known[0].target != target else None
+        if status == MACHINE:
+            if key and replaced is None:
                 entry = Entry(0, source, target, MACHINE, key, u.meta.get("engine", ""),
                               u.meta.get("model-version", ""), u.meta.get("glossary", ""),
                               created=u.meta.get("created", ""), updated=u.meta.get("updated", ""))
                 _count(result, memory.store_entry(entry))
                 continue
+            # edited since es2en wrote it: a human correction of that machine text
+            status = REVIEWED if replaced is not None else ""
         if status not in HUMAN_STATUSES:
-            if u.state == "final":
-                status = APPROVED
-            elif u.state == "reviewed":
-                status = REVIEWED
-            elif u.state in ("translated", ""):
+            if u.state in ("translated", ""):
                 if any(e.target == target for e in memory.machine(source)):
                     result.skipped.append((u, "a machine translation the memory already has"))
                     continue
@@ -143,11 +144,20 @@ def import_units(memory: TranslationMemory, units: list[Unit], reviewer: str,
                 result.skipped.append((u, f"state “{u.state}”: not a translation to keep"))
                 continue
         human = memory.human(source)
-        previous = u.meta.get("previous") or (human.target if human else None)
-        action = memory.store_review(source, target, reviewer=u.meta.get("reviewer") or reviewer, status=status,
+        if human is not None and human.target != target and any(e.target == target for e in memory.machine(source)):
+            result.skipped.append((u, f"machine English marked {u.state or status}, but the memory has a human "
+                                      f"English “{human.target}” (kept)"))
+            continue
+        previous = u.meta.get("previous") or (human.target if human else None) or replaced
+        # the reviewer named in the file only vouches for the text es2en wrote with it
+        by = u.meta.get("reviewer") if written == status else None
+        action = memory.store_review(source, target, reviewer=by or reviewer, status=status,
                                      previous=previous, time=u.meta.get("updated") or None).action
         _count(result, action)
     return result
+
+
+_RANK = {MACHINE: 1, REVIEWED: 2, APPROVED: 3}
 
 
 def _count(result: ImportResult, action: str) -> None:
