@@ -193,7 +193,8 @@ def restore_surrogates(output: str, enc: SurrogateEncoding) -> str | None:
     term carries its own number."""
     result = output
     for sur, span in enc.surrogates.items():
-        pattern = re.compile(rf"(?<![\w.,]){sur}(?:s|'s(?=\W|$))?(?![\w])")
+        # Not part of a longer number: "10" in "10,000" or "2.10" is not our surrogate.
+        pattern = re.compile(rf"(?<![\w.,]){sur}(?:s|'s(?=\W|$))?(?![\w]|[.,]\d)")
         hits = pattern.findall(result)
         if len(hits) != 1:
             return None

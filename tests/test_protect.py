@@ -82,3 +82,12 @@ def test_reapply_paired_finds_the_inner_translation():
     text, found = protect.reapply_paired("He read the annual report.", s, "Annual report.")
     assert found and text == "He read the **annual report**."
     assert protect.reapply_paired("Nothing here.", s, "annual report") == ("Nothing here.", False)
+
+
+def test_surrogate_inside_a_longer_number_is_not_taken():
+    src = "La alianza, valorada en $38,000 millones de dólares, crece."
+    spans = [span(src, "$38,000 millones de dólares", "currency", "$38 billion")]
+    enc = protect.encode_surrogates(src, spans)
+    (sur,) = enc.surrogates
+    assert protect.restore_surrogates(f"It is valued at {sur},000 and grows.", enc) is None
+    assert protect.restore_surrogates(f"It is valued at {sur}.", enc) == "It is valued at $38 billion."

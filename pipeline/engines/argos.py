@@ -101,7 +101,9 @@ def _cuda_problem() -> str | None:
         if not _preload_pip_cublas():
             return (
                 "CTranslate2 needs CUDA 12's cuBLAS (libcublas.so.12), which is not installed; "
-                "install it with `pip install nvidia-cublas-cu12` in this environment, or use --device cpu"
+                "install it with `pip install nvidia-cublas-cu12` in this environment (on a CUDA 13 machine, "
+                "a libcublas.so.12 link to CUDA 13's libcublas.so.13 on LD_LIBRARY_PATH also works: see README), "
+                "or use --device cpu"
             )
     return None
 
