@@ -18,9 +18,6 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# bench/ holds numbers.py, which would shadow the standard library's `numbers`
-# (decimal imports it) when this script runs from bench/: take bench/ off the path.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.glossary import Entry, Glossary, default_glossary_paths, load_glossaries  # noqa: E402

@@ -5,18 +5,13 @@ the following passes) beside two baselines measured in the same run: a bare
 ``re.findall(r"\\d", ...)`` pass and Babel's ``parse_decimal`` over every digit group.
 Target: ≥ 5,000 sentences/s warm.
 
-    .venv/bin/python bench/numbers.py [path/to/file.es] [--repeat N]
+    .venv/bin/python bench/number_detection.py [path/to/file.es] [--repeat N]
 """
 
 from __future__ import annotations
 
 import os
 import sys
-
-# This file is named numbers.py: keep its folder off sys.path so that the standard
-# library's `numbers` (imported by decimal) is not shadowed when run as a script.
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
 
 import argparse
 import re
