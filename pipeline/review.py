@@ -289,5 +289,86 @@ def word_diff(old: str, new: str) -> str:
     return " ".join(parts)
 
 
-__all__ = ["APPROVED", "REVIEWED", "DiffRow", "ImportReport", "RowResult", "docx_comments", "import_review",
-           "review_diff", "word_diff"]
+# ------------------------------------------------------- glossary suggestions
+
+_STOP = {"el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "a", "al", "en", "y", "o", "que",
+         "por", "para", "con", "su", "sus", "se", "lo", "es", "como", "más"}
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+@dataclass
+class TermSuggestion:
+    """The same English change made in several reviewed segments: a glossary candidate."""
+
+    machine: str  # the engine's English phrase
+    reviewed: str  # what reviewers replaced it with
+    spanish: str  # the Spanish phrase all those segments share ("" when none stands out)
+    count: int  # in how many distinct segments
+    examples: list[str] = field(default_factory=list)  # Spanish sources
+
+    def __str__(self) -> str:
+        return f"{self.count}\t{self.spanish or '?'}\t{self.reviewed}\t(machine: {self.machine})"
+
+
+def _changes(old: str, new: str) -> list[tuple[str, str]]:
+    """(machine phrase, reviewed phrase) pairs: the word-level differences, where changes
+    separated by a single unchanged word count as one (a reordering such as
+    "intelligence advanced" → "advanced intelligence")."""
+    a, b = old.split(), new.split()
+    regions: list[list[int]] = []  # [i1, i2, j1, j2]
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
+        if op == "equal":
+            continue
+        previous_equal = ops[k - 1] if k else None
+        if regions and previous_equal and previous_equal[0] == "equal" and previous_equal[2] - previous_equal[1] <= 1 \
+                and previous_equal[1] == regions[-1][1]:
+            regions[-1][1], regions[-1][3] = i2, j2
+        else:
+            regions.append([i1, i2, j1, j2])
+    strip = ".,;:!?“”\"'()"
+    out = []
+    for i1, i2, j1, j2 in regions:
+        old_phrase = " ".join(a[i1:i2]).strip(strip)
+        new_phrase = " ".join(b[j1:j2]).strip(strip)
+        if old_phrase and new_phrase and old_phrase.lower() != new_phrase.lower():
+            out.append((old_phrase, new_phrase))
+    return out
+
+
+def _ngrams(text: str, longest: int = 4) -> set[str]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    grams = set()
+    for n in range(1, longest + 1):
+        for i in range(len(words) - n + 1):
+            gram = words[i:i + n]
+            if gram[0] in _STOP or gram[-1] in _STOP:
+                continue
+            grams.add(" ".join(gram))
+    return grams
+
+
+def correction_suggestions(memory: TranslationMemory, min_count: int = 2) -> list[TermSuggestion]:
+    """Corrections that change the same English phrase the same way in at least
+    ``min_count`` reviewed segments, with the Spanish phrase those segments share
+    (for ``es2en glossary suggest --from-memory``). Most frequent first."""
+    seen: dict[tuple[str, str], list[str]] = {}
+    for entry in memory.entries(status="human"):
+        if not entry.previous:
+            continue
+        for change in dict.fromkeys(_changes(entry.previous, entry.target)):
+            seen.setdefault(change, []).append(entry.source)
+    out = []
+    for (old, new), sources in seen.items():
+        sources = list(dict.fromkeys(sources))
+        if len(sources) < min_count:
+            continue
+        common = set.intersection(*(_ngrams(s) for s in sources))
+        spanish = max(common, key=lambda g: (len(g.split()), len(g)), default="")
+        out.append(TermSuggestion(old, new, spanish, len(sources), sources[:3]))
+    out.sort(key=lambda t: (-t.count, t.reviewed.lower()))
+    return out
+
+
+__all__ = ["APPROVED", "REVIEWED", "DiffRow", "ImportReport", "RowResult", "TermSuggestion",
+           "correction_suggestions", "docx_comments", "import_review", "review_diff", "word_diff"]
