@@ -68,6 +68,23 @@ def _inner_bounds(span: Span) -> tuple[int, int]:
     return span.start + len(span.attrs["open"]), span.end - len(span.attrs["close"])
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”»’')\]]*)\s*[\"“«‘(\[]*$")
+
+
+def fit_case(span: Span, before: str) -> str:
+    """A term's English, capitalised where it now opens the sentence and lowered
+    where the Spanish was capitalised only because it opened the sentence."""
+    target = span.target or ""
+    if span.kind != "term" or not target or span.attrs.get("keep"):
+        return target
+    at_start = bool(_SENTENCE_START.search(before))
+    if at_start and target[0].islower():
+        return target[0].upper() + target[1:]
+    if not at_start and span.attrs.get("recased") == "capitalized":
+        return target[0].lower() + target[1:]
+    return target
+
+
 # ---------------------------------------------------------------- markup engines
 
 def encode_markup(source: str, spans: list[Span]) -> str:
@@ -132,7 +149,7 @@ def restore_markup(output: str, spans: list[Span], source: str = "") -> str | No
                 trail = inner[len(inner.rstrip()):]
                 text = f"{lead}{span.attrs['open']}{inner.strip()}{span.attrs['close']}{trail}"
             else:
-                text = span.target
+                text = fit_case(span, "".join(p for _, parts in stack for p in parts))
             stack[-1][1].append(text)
             if source and not span.paired and re.match(r"\s*[a-záéíóúñ]", source[span.end:]):
                 m = _CAPITALISED.match(output, pos)
@@ -199,7 +216,8 @@ def restore_surrogates(output: str, enc: SurrogateEncoding) -> str | None:
         if len(hits) != 1:
             return None
         keep_possessive = hits[0].endswith("'s")
-        result = pattern.sub(lambda m: span.target + ("'s" if keep_possessive else ""), result, count=1)
+        result = pattern.sub(lambda m: fit_case(span, result[: m.start()]) + ("'s" if keep_possessive else ""),
+                             result, count=1)
     return result
 
 

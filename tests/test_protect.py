@@ -91,3 +91,15 @@ def test_surrogate_inside_a_longer_number_is_not_taken():
     (sur,) = enc.surrogates
     assert protect.restore_surrogates(f"It is valued at {sur},000 and grows.", enc) is None
     assert protect.restore_surrogates(f"It is valued at {sur}.", enc) == "It is valued at $38 billion."
+
+
+def test_term_case_follows_its_place_in_the_english():
+    opener = Span(0, 4, "term", "Nube", "Cloud", attrs={"recased": "capitalized"})
+    assert protect.fit_case(opener, "We moved to the ") == "cloud"
+    assert protect.fit_case(opener, "") == "Cloud"
+    inner = Span(10, 14, "term", "nube", "cloud", attrs={"recased": None})
+    assert protect.fit_case(inner, "") == "Cloud"
+    assert protect.fit_case(inner, "It works. “") == "Cloud"
+    assert protect.fit_case(inner, "In the ") == "cloud"
+    name = Span(0, 6, "term", "iPhone", "iPhone", attrs={"keep": True})
+    assert protect.fit_case(name, "") == "iPhone"
