@@ -70,6 +70,8 @@ def engine_options(f):
     f = click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
                      help="Glossary file to enforce (repeatable; later files win). Default: every file in glossaries/.")(f)
     f = click.option("--no-glossary", is_flag=True, help="Enforce no glossary.")(f)
+    f = click.option("--lenient", is_flag=True,
+                     help="Skip malformed glossary lines with a warning instead of stopping.")(f)
     f = click.option("--source-locale", default="auto", show_default=True,
                      help="Spanish variety for numbers (es_ES, es_MX, es_AR, …); auto infers it per document.")(f)
     f = click.option("--dollar-sign", type=click.Choice(["auto", "usd", "local"]), default="auto", show_default=True,
@@ -77,11 +79,12 @@ def engine_options(f):
     return f
 
 
-def _options(engine, device, beam_size, glossaries, no_glossary, source_locale, dollar_sign, formats=None):
+def _options(engine, device, beam_size, glossaries, no_glossary, lenient, source_locale, dollar_sign, formats=()):
+    """TranslateOptions from the options that ``engine_options`` adds to a command."""
     from .run import TranslateOptions
 
     opts = TranslateOptions(engine=engine, device=device, beam_size=beam_size,
-                            glossaries=[] if no_glossary else (list(glossaries) or None),
+                            glossaries=[] if no_glossary else (list(glossaries) or None), lenient_glossary=lenient,
                             source_locale=source_locale, dollar_sign=dollar_sign)
     if formats:
         opts.formats = tuple(formats)
@@ -99,8 +102,7 @@ def _options(engine, device, beam_size, glossaries, no_glossary, source_locale, 
               show_default=True, help="Translation memory: reviewed English is reused, engine output cached.")
 @click.option("--no-memory", is_flag=True, help="Neither read nor write the translation memory.")
 @engine_options
-def translate(paths, out_dir, formats, quiet, memory_path, no_memory, engine, device, beam_size, glossaries,
-              no_glossary, source_locale, dollar_sign):
+def translate(paths, out_dir, formats, quiet, memory_path, no_memory, **engine_kw):
     """Translate Spanish .txt/.md/.docx files (or folders, or globs) into OUT.
 
     Writes OUT/<name>.bilingual.docx, OUT/<name>.bilingual.md and OUT/<name>.en.md.
@@ -108,7 +110,7 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, engine, de
     from .errors import Es2enError
     from .run import translate_documents
 
-    opts = _options(engine, device, beam_size, glossaries, no_glossary, source_locale, dollar_sign, formats)
+    opts = _options(formats=formats, **engine_kw)
     opts.memory = None if no_memory else memory_path
     bar = task = None
     if not quiet and sys.stderr.isatty():
@@ -157,7 +159,7 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, engine, de
 
 @main.command()
 @engine_options
-def text(engine, device, beam_size, glossaries, no_glossary, source_locale, dollar_sign):
+def text(**engine_kw):
     """Translate standard input to standard output, line by line.
 
     Each input line is one paragraph; the output has exactly as many lines.
@@ -166,7 +168,7 @@ def text(engine, device, beam_size, glossaries, no_glossary, source_locale, doll
     from .run import translate_lines
 
     lines = sys.stdin.read().splitlines()
-    opts = _options(engine, device, beam_size, glossaries, no_glossary, source_locale, dollar_sign)
+    opts = _options(**engine_kw)
     try:
         for line in translate_lines(lines, opts, on_warning=warn):
             click.echo(line)

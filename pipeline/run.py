@@ -26,6 +26,8 @@ class TranslateOptions:
     formats: tuple[str, ...] = ("docx", "md", "en.md")
     #: None: every file in the default glossaries/ folder; []: no glossary.
     glossaries: list[Path] | None = None
+    #: Skip malformed glossary lines with a warning instead of stopping.
+    lenient_glossary: bool = False
     source_locale: str = "auto"
     dollar_sign: str = "auto"
     #: Translation memory file (pipeline.memory); None: no memory.
@@ -87,13 +89,12 @@ class SpanFinders:
     def prepare(cls, options: TranslateOptions) -> "SpanFinders":
         finders = cls()
         if options.glossaries is None or options.glossaries:
-            from .glossary import DEFAULT_GLOSSARY_DIR, load_glossaries
+            from .glossary import default_glossary_paths, load_glossaries
 
-            paths = options.glossaries
-            if paths is None:
-                paths = sorted(Path(DEFAULT_GLOSSARY_DIR).glob("*.tsv")) if Path(DEFAULT_GLOSSARY_DIR).is_dir() else []
+            paths = default_glossary_paths() if options.glossaries is None else options.glossaries
             if paths:
-                finders.glossary = load_glossaries(list(paths))
+                # A malformed file stops the run here, before anything is translated.
+                finders.glossary = load_glossaries(list(paths), lenient=options.lenient_glossary)
                 finders.matcher = finders.glossary.matcher()
         from .numbers import NumberOptions
 
@@ -145,8 +146,10 @@ def translate_documents(
         on_warning(choice.warning)
     finders = SpanFinders.prepare(options)
     if finders.glossary is not None and on_warning:
-        for conflict in getattr(finders.glossary, "conflicts", []):
+        for conflict in finders.glossary.conflicts:
             on_warning(f"glossary conflict: {conflict}")
+        for skipped in finders.glossary.warnings:
+            on_warning(f"glossary: {skipped}")
     run = RunInfo(
         engine=engine.name,
         model_version=engine.version,
