@@ -26,6 +26,7 @@ SIGKILL loses at most the engine batch in flight.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
@@ -132,10 +133,34 @@ def key_glossary(key: str) -> str:
     return ""
 
 
+#: Modules whose code shapes the machine English (spans found, protection, restore):
+#: a change in any of them invalidates cached machine rows, so an upgraded es2en never
+#: serves English an older version produced. Ingest/segment changes alter the Spanish
+#: itself (the key), emit and QA do not change the English.
+_CODE_PARTS = ("translate.py", "protect.py", "run.py", "engines", "numbers", "glossary")
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A short hash of the source of the modules in ``_CODE_PARTS``."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for part in _CODE_PARTS:
+        path = root / part
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for f in files:
+            try:
+                digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+            except OSError:
+                continue
+    return digest.hexdigest()[:12]
+
+
 def run_engine_key(engine, options, finders, doc) -> str:
     """The engine key for one document of a ``translate_documents`` run: the engine and
-    its model, the glossaries in force, and the settings that change the English
-    (beam size, number conventions, the document's inferred locale)."""
+    its model, the glossaries in force, and what else changes the English (beam size,
+    number conventions, the document's inferred locale, the es2en code that protects and
+    restores spans: :func:`code_fingerprint`)."""
     glossary = getattr(finders, "glossary", None)
     files = [str(p) for p in getattr(glossary, "files", [])] if glossary is not None else []
     settings = [
@@ -143,6 +168,7 @@ def run_engine_key(engine, options, finders, doc) -> str:
         f"locale={getattr(options, 'source_locale', '')}",
         f"dollar={getattr(options, 'dollar_sign', '')}",
         f"doc-locale={getattr(doc, 'metadata', {}).get('source_locale', '')}",
+        f"code={code_fingerprint()}",
     ]
     return engine_key(engine.name, engine.version, glossary_fingerprint(files), settings)
 

@@ -230,3 +230,25 @@ def test_uncommitted_batch_is_lost_but_committed_ones_survive_a_kill(tmp_path):
     with TranslationMemory(path) as m:
         assert m.stats()["machine"] == 250
         assert m.stats()["history"] == 0
+
+
+def test_run_engine_key_covers_what_changes_the_english(tmp_path):
+    from types import SimpleNamespace
+
+    from pipeline.memory import code_fingerprint, run_engine_key
+    from pipeline.run import TranslateOptions
+
+    engine = SimpleNamespace(name="argos", version="translate-es_en 1.9")
+    doc = SimpleNamespace(metadata={"source_locale": "es_MX"})
+    gl = tmp_path / "g.tsv"
+    gl.write_text("es\ten\nnube\tcloud\n", encoding="utf-8")
+    finders = SimpleNamespace(glossary=SimpleNamespace(files=[gl]))
+    base = run_engine_key(engine, TranslateOptions(), finders, doc)
+    assert base.startswith("argos|translate-es_en 1.9|gl:") and f"code={code_fingerprint()}" in base
+    assert base == run_engine_key(engine, TranslateOptions(), finders, doc)
+    assert base != run_engine_key(engine, TranslateOptions(beam_size=2), finders, doc)
+    assert base != run_engine_key(engine, TranslateOptions(dollar_sign="usd"), finders, doc)
+    assert base != run_engine_key(engine, TranslateOptions(), SimpleNamespace(glossary=None), doc)
+    assert base != run_engine_key(engine, TranslateOptions(), finders, SimpleNamespace(metadata={"source_locale": "es_ES"}))
+    gl.write_text("es\ten\nnube\tthe cloud\n", encoding="utf-8")
+    assert base != run_engine_key(engine, TranslateOptions(), finders, doc)
