@@ -246,7 +246,8 @@ class TranslationMemory:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
         except (OSError, sqlite3.Error) as err:
-            raise InputError(f"cannot open the translation memory: {err}", self.path) from err
+            raise InputError(f"cannot open the translation memory: {err} (give --memory PATH, or --no-memory)",
+                             self.path) from err
         try:
             self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self._db.execute("PRAGMA journal_mode = WAL")
