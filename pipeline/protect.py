@@ -24,24 +24,41 @@ from dataclasses import dataclass, field
 
 from .model import Span
 
-#: Which span wins an overlap: code and URLs over numbers over terms.
-PRIORITY = {"code": 0, "url": 0, "date": 1, "number": 1, "currency": 1, "percent": 1, "range": 1, "ordinal": 1, "term": 2}
+#: Which span wins an overlap: the reader's verbatim spans (code, URLs, inline HTML),
+#: then numbers, then paired marks (emphasis, links), then glossary terms. A term that
+#: touches a link's URL is dropped, not the link; a number that straddles an emphasis
+#: mark wins over the mark, since its value must be reconciled.
+PRIORITY = {"code": 0, "url": 0, "html": 0, "date": 1, "number": 1, "currency": 1, "percent": 1, "range": 1,
+            "ordinal": 1, "paired": 2, "term": 3}
+
+
+def _rank(span: Span) -> int:
+    return PRIORITY["paired"] if span.paired else PRIORITY.get(span.kind, 4)
+
+
+def _inner_bounds(span: Span) -> tuple[int, int]:
+    return span.start + len(span.attrs["open"]), span.end - len(span.attrs["close"])
+
+
+def _conflict(a: Span, b: Span) -> bool:
+    """Two spans conflict when they overlap, unless one sits wholly inside the
+    other's translated inner text (a term inside **bold**)."""
+    if not a.overlaps(b):
+        return False
+    for outer, inner in ((a, b), (b, a)):
+        if outer.paired:
+            i0, i1 = _inner_bounds(outer)
+            if i0 <= inner.start and inner.end <= i1:
+                return False
+    return True
 
 
 def resolve_overlaps(spans: list[Span]) -> list[Span]:
-    """Keep non-overlapping replaced spans (by priority, then longest), plus paired
-    marks that contain — never cut through — the spans kept."""
-    replaced = [s for s in spans if not s.paired]
-    paired = [s for s in spans if s.paired]
+    """Keep a conflict-free set of spans, by priority, then longest, then first."""
     kept: list[Span] = []
-    for s in sorted(replaced, key=lambda s: (PRIORITY.get(s.kind, 3), -(s.end - s.start), s.start)):
-        if not any(s.overlaps(k) for k in kept):
+    for s in sorted(spans, key=lambda s: (_rank(s), -(s.end - s.start), s.start)):
+        if not any(_conflict(s, k) for k in kept):
             kept.append(s)
-    for p in sorted(paired, key=lambda s: (s.start, -s.end)):
-        inner = (p.start + len(p.attrs["open"]), p.end - len(p.attrs["close"]))
-        cuts = any(k.overlaps(p) and not (inner[0] <= k.start and k.end <= inner[1]) for k in kept)
-        if not cuts:
-            kept.append(p)
     return sorted(kept, key=lambda s: (s.start, -(s.end - s.start)))
 
 
@@ -62,10 +79,6 @@ def _tree(spans: list[Span]) -> _Node:
         if s.paired:
             stack.append(node)
     return root
-
-
-def _inner_bounds(span: Span) -> tuple[int, int]:
-    return span.start + len(span.attrs["open"]), span.end - len(span.attrs["close"])
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”»’')\]]*)\s*[\"“«‘(\[]*$")
@@ -151,7 +164,7 @@ def restore_markup(output: str, spans: list[Span], source: str = "") -> str | No
             else:
                 text = fit_case(span, "".join(p for _, parts in stack for p in parts))
             stack[-1][1].append(text)
-            if source and not span.paired and re.match(r"\s*[a-záéíóúñ]", source[span.end:]):
+            if source and re.match(r"\s*[a-záéíóúñ]", source[span.end:]):
                 m = _CAPITALISED.match(output, pos)
                 if m and m.group(2) != "I":
                     output = output[: m.start(2)] + m.group(2).lower() + output[m.end(2):]

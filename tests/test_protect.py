@@ -103,3 +103,20 @@ def test_term_case_follows_its_place_in_the_english():
     assert protect.fit_case(inner, "In the ") == "cloud"
     name = Span(0, 6, "term", "iPhone", "iPhone", attrs={"keep": True})
     assert protect.fit_case(name, "") == "iPhone"
+
+
+def test_a_term_inside_a_link_url_is_dropped_not_the_link():
+    src = "Lea la [nube pública](https://ejemplo.com/nube.html) hoy."
+    link = span(src, "[nube pública](https://ejemplo.com/nube.html)", "link", None,
+                open="[", close="](https://ejemplo.com/nube.html)")
+    in_text = span(src, "nube pública", "term", "public cloud")
+    in_url = Span(src.index("nube.html"), src.index("nube.html") + 4, "term", "nube", "cloud")
+    kept = protect.resolve_overlaps([in_url, in_text, link])
+    assert link in kept and in_text in kept and in_url not in kept
+
+
+def test_a_number_straddling_an_emphasis_mark_wins_over_the_mark():
+    src = "Costó $5 *millones* ayer"
+    emph = span(src, "*millones*", "emphasis", None, open="*", close="*")
+    money = span(src, "$5 *millones", "currency", "$5 million")
+    assert protect.resolve_overlaps([emph, money]) == [money]
