@@ -147,8 +147,8 @@ def test_suggest(gdir, tmp_path):
     assert "3\tacronym\tAIE\t= Agencia Internacional de la Energía" in lines
     assert "3\tphrase\thidrógeno verde" in lines
     assert not any("\tAWS\t" in ln for ln in lines)  # already in names.tsv
-    r = run("suggest", "--from-memory")
-    assert r.exit_code == 2 and "not available yet" in r.stderr
+    r = run("suggest", "--from-memory", "--memory", "no-such-memory.sqlite")
+    assert r.exit_code == 2 and "no-such-memory.sqlite: no translation memory here" in r.stderr
     r = run("suggest", tmp_path / "missing.txt")
     assert r.exit_code == 2 and "document not found" in r.stderr
 

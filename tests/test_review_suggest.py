@@ -32,3 +32,25 @@ def test_repeated_corrections_become_suggestions(tmp_path):
 def test_word_diff():
     assert word_diff("a b c d", "a x c d e") == "a [-b-] {+x+} c d {+e+}"
     assert word_diff("same", "same") == "same"
+
+
+def test_glossary_suggest_from_memory_cli(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "m.sqlite"
+    with TranslationMemory(db) as m:
+        for es, machine, human in [
+            ("La inteligencia artificial avanzada crece.", "The artificial intelligence advanced grows.",
+             "The advanced AI grows."),
+            ("Amazon invierte en inteligencia artificial avanzada.",
+             "Amazon invests in artificial intelligence advanced.", "Amazon invests in advanced AI."),
+        ]:
+            m.store_review(es, human, reviewer="r", previous=machine)
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "glossary", "suggest", "--from-memory", "--memory", str(db)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0].startswith("2\tinteligencia artificial avanzada\tadvanced AI")
+    missing = subprocess.run([sys.executable, "-m", "pipeline", "glossary", "suggest", "--from-memory", "--memory",
+                              str(tmp_path / "none.sqlite")], capture_output=True, text=True)
+    assert missing.returncode == 2 and "none.sqlite" in missing.stderr

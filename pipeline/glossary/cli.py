@@ -268,9 +268,12 @@ def export_cmd(dest, glossaries, tbx_version):
 @_GLOSSARY_OPT
 @click.option("--min-count", default=2, show_default=True, help="Phrases seen fewer times are left out.")
 @click.option("--limit", default=50, show_default=True, help="At most this many suggestions (0: all).")
-@click.option("--from-memory", is_flag=True, help="Suggest from the translation memory (not available yet).")
+@click.option("--from-memory", is_flag=True,
+              help="Suggest from reviewers' corrections in the translation memory instead of documents.")
+@click.option("--memory", "memory_path", type=click.Path(path_type=Path), default=Path(".es2en/memory.sqlite"),
+              show_default=True, help="The translation memory read by --from-memory.")
 @_errors_as_lines
-def suggest_cmd(docs, glossaries, min_count, limit, from_memory):
+def suggest_cmd(docs, glossaries, min_count, limit, from_memory, memory_path):
     """Candidate terms from Spanish documents (acronyms beside their expansion,
     repeated multi-word phrases) with counts, leaving out what the glossaries
     already cover. Output: count, kind, Spanish, hint (tab-separated)."""
@@ -278,7 +281,20 @@ def suggest_cmd(docs, glossaries, min_count, limit, from_memory):
     from .suggest import read_document_text, suggest_terms
 
     if from_memory:
-        _fail("suggest --from-memory is not available yet: there is no translation memory to read; pass documents instead", 2)
+        # Corrections that change the same phrase the same way in several segments.
+        from ..memory import TranslationMemory
+        from ..review import correction_suggestions
+
+        if not memory_path.is_file():
+            _fail(f"{memory_path}: no translation memory here (es2en translate creates it; see --memory)", 2)
+        tm = TranslationMemory(memory_path)
+        try:
+            found = correction_suggestions(tm, min_count=min_count)
+        finally:
+            tm.close()
+        for suggestion in found[: limit or None]:
+            click.echo(str(suggestion))
+        return
     if not docs:
         _fail("give one or more Spanish documents (.txt, .md, .docx)", 2)
     texts = [read_document_text(d) for d in docs]
