@@ -1,0 +1,203 @@
+"""numbers: every value in the Spanish is in the English, and nothing extra — by value.
+
+The Spanish side is read with the number stage (``find_numbers``: amounts × scale,
+currencies, percent / percentage points / basis points, dates, ordinals, ranges) plus
+the bare figures it leaves alone (years, counts: "2012", "42"), read with the same
+digit reader (``read_digits``) under the document's locale guess. The English side is
+read with ``parse_english_numbers``. Two values match when their amounts are equal as
+``Decimal`` and they count the same thing (percent ≠ percentage point; a currency
+matches the same ISO code, or an unknown one). So "$38.000 millones de dólares" and
+"$38 billion" match, "1,5%" and "1.5%" match, "$38 billion" and "$83 billion" do not.
+
+Not compared: "miles de millones" (no amount), Spanish number words below a million
+("siete años": the English may say "seven" or "7" — a "7" in the English is accepted),
+and figures glued to letters ("G20", "COVID-19"), which the form check compares as codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Segment, Severity
+from . import QAContext, check
+
+
+@dataclass(frozen=True)
+class Value:
+    text: str  # as written
+    start: int
+    end: int
+    value: object  # Quantity | DateValue (ranges are split into their ends)
+    label: str  # how to show it: the English the number stage renders, or the text
+    alts: tuple = ()  # other readings of the same text (English "200 m": 200 million or 200 metres)
+
+    def __str__(self) -> str:
+        return f"“{self.text}”" + (f" (= {self.label})" if self.label and self.label != self.text else "")
+
+
+_BARE = re.compile(r"(?<![\w@#/:.,'’])(?:(?<=\d-)|(?<!-))(?P<num>\d+(?:[.,]\d+)*)(?![\w/:]|[.,]\d)")
+_EN_GLUED_BEFORE = re.compile(r"(?:[A-Za-z][-‑]|[/:])$")
+_EN_GLUED_AFTER = re.compile(r"^(?:[/:]\d|[-‑]?\*?[A-Za-z])")
+_EN_LETTER_SCALE = re.compile(r"\d\s?(?P<s>[mk])$")
+_ROMAN = re.compile(r"(?<![\w.])(?=[MDCLXVI]{2,}(?![\w]))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?!\w)")
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def _ends(value) -> list:
+    from ..numbers import Range
+
+    if isinstance(value, Range):
+        return [value.low, value.high]
+    return [value]
+
+
+def _comparable(v) -> bool:
+    from ..numbers import Quantity
+
+    return not (isinstance(v, Quantity) and (v.amount is None or v.vague))
+
+
+def number_spans(seg: Segment, ctx: QAContext) -> list:
+    """The number stage's spans for the segment's Spanish (memoised per run)."""
+    from ..numbers import find_numbers
+
+    return ctx.memo(seg, "number_spans", lambda: find_numbers(seg.source, ctx.locale_guess, ctx.number_options))
+
+
+def source_values(seg: Segment, ctx: QAContext) -> tuple[list[Value], set[Decimal]]:
+    """(values of the Spanish, amounts of its number words that are not compared)."""
+    from ..numbers import Quantity, read_digits
+    from ..numbers.words import CARDINAL_RE, parse_cardinal
+
+    text = seg.source
+    guess = ctx.locale_guess
+    out: list[Value] = []
+    covered: list[tuple[int, int]] = []
+    for span in number_spans(seg, ctx):
+        covered.append((span.start, span.end))
+        if span.kind == "term":
+            continue
+        for v in _ends(span.value):
+            if v is not None and _comparable(v):
+                out.append(Value(span.text, span.start, span.end, v, span.target or span.text))
+    for m in _BARE.finditer(text):
+        a, b = m.span("num")
+        if any(s < b and a < e for s, e in covered):
+            continue
+        read = read_digits(m["num"], guess.decimal_mark, guess.confident, guess.locale) if guess else None
+        if read is None:
+            continue
+        out.append(Value(m["num"], a, b, Quantity(read[0]), m["num"]))
+    words: set[Decimal] = set()
+    for m in re.finditer(CARDINAL_RE, text, re.IGNORECASE):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        n = parse_cardinal(m.group(0))
+        if n is not None:
+            words.add(n)
+    for m in _ROMAN.finditer(text):  # "siglo XXI": Apertium writes "21st century"
+        if m.group(0):
+            words.add(Decimal(_roman(m.group(0))))
+    out.sort(key=lambda v: v.start)
+    return out, words
+
+
+def _roman(s: str) -> int:
+    total = 0
+    for i, ch in enumerate(s):
+        v = _ROMAN_VALUES[ch]
+        total += -v if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > v else v
+    return total
+
+
+def _iso_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def english_values(text: str) -> list[Value]:
+    """Values of the English, without figures glued to codes or times ("COVID-19", "10:30")."""
+    from ..numbers import Quantity, parse_english_numbers
+
+    out = []
+    for span in parse_english_numbers(text):
+        if _EN_GLUED_BEFORE.search(text[max(0, span.start - 2):span.start]):
+            continue
+        if span.text[-1:].isdigit() and _EN_GLUED_AFTER.match(text[span.end:span.end + 3]):
+            continue  # "4C", "3D", "787-8*s" (an Apertium mark left inside a code)
+        for v in _ends(span.value):
+            if v is None or not _comparable(v):
+                continue
+            alts = ()
+            if isinstance(v, Quantity) and v.unit == "currency" and v.currency and v.currency not in _iso_codes():
+                v = Quantity(v.amount)  # "IBM 5150", "CAC 40": three capitals that are no currency
+            m = _EN_LETTER_SCALE.search(span.text)
+            if isinstance(v, Quantity) and m and v.unit is None:  # "200 m": metres, or million?
+                alts = (Quantity(v.amount / Decimal(10) ** (6 if m["s"] == "m" else 3)),)
+            out.append(Value(span.text, span.start, span.end, v, span.text, alts))
+    return out
+
+
+def same(a, b) -> bool:
+    """True when two values (Quantity or DateValue) say the same thing."""
+    from ..numbers import DateValue, Quantity
+
+    if isinstance(a, DateValue) or isinstance(b, DateValue):
+        return isinstance(a, DateValue) and isinstance(b, DateValue) and a == b
+    if not (isinstance(a, Quantity) and isinstance(b, Quantity)):
+        return False
+    if a.amount != b.amount or a.unit != b.unit:
+        return False
+    if a.unit == "currency":
+        return a.currency is None or b.currency is None or a.currency == b.currency
+    return True
+
+
+def _analyse(seg: Segment, ctx: QAContext):
+    src, words = source_values(seg, ctx)
+    tgt = english_values(seg.target or "")
+    def match(s: Value, t: Value) -> bool:
+        return any(same(s.value, tv) for tv in (t.value, *t.alts))
+
+    missing = [s for s in src if not any(match(s, t) for t in tgt)]
+    extra = [
+        t for t in tgt
+        if not any(match(s, t) for s in src)
+        and not (getattr(t.value, "amount", None) in words and getattr(t.value, "unit", "x") in (None, "ordinal"))
+    ]
+    return missing, extra
+
+
+def compare(seg: Segment, ctx: QAContext):
+    """(Spanish values not in the English, English values not in the Spanish)."""
+    return ctx.memo(seg, "numbers", lambda: _analyse(seg, ctx))
+
+
+@check("numbers.missing", Severity.ERROR, "a value in the Spanish is not in the English (compared by value)")
+def missing(seg: Segment, ctx: QAContext):
+    miss, extra = compare(seg, ctx)
+    for v in _unique(miss):
+        yield f"{v} is not in the English" + (f"; the English has {_list(extra)}" if extra else "")
+
+
+@check("numbers.extra", Severity.ERROR, "a value in the English is not in the Spanish")
+def extra(seg: Segment, ctx: QAContext):
+    miss, extra = compare(seg, ctx)
+    if extra and not miss:
+        yield f"{_list(extra)} in the English {'is' if len(extra) == 1 else 'are'} not in the Spanish"
+
+
+def _unique(values: list[Value]) -> list[Value]:
+    seen, out = set(), []
+    for v in values:
+        if (v.text, v.label) not in seen:
+            seen.add((v.text, v.label))
+            out.append(v)
+    return out
+
+
+def _list(values: list[Value]) -> str:
+    return ", ".join(f"“{v.text}”" for v in _unique(values))

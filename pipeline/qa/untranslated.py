@@ -1,0 +1,92 @@
+"""untranslated: Spanish the engine did not translate.
+
+- ``untranslated.unknown``: words Apertium marked as unknown (``*word``; ``#``/``@``
+  marks are generation errors), recorded on ``Segment.unknown_words`` by the
+  translate stage. Capitalised unknown words are names (Tymoshenko, Garman) that are
+  rightly kept, and are not flagged. Only a live run has these marks: a bilingual file
+  read back by ``es2en qa`` has lost them.
+- ``untranslated.spanish``: Spanish function words left in the English — words that
+  are not English words ("del", "los", "que", "por", "una"…), lowercase and outside
+  names ("Rodrigo de Rato", "Los Angeles"). Two or more of them flag the segment.
+- ``untranslated.copy``: the English is the Spanish, unchanged, and the Spanish is a
+  sentence (it has Spanish function words), not a name or a code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Segment, Severity
+from . import QAContext, check
+
+#: Spanish function words that are not also English words (so not "a", "no", "me",
+#: "he", "son", "sin", "con", "come", "solo", "more", "fin", "era", "dice", "pan").
+SPANISH_ONLY = frozenset(
+    """
+    el la los las del al de y o u que por para una unos unas uno cuando donde como pero
+    porque también tampoco muy más menos sus su nuestro nuestra nuestros nuestras este esta
+    estos estas ese esa esos esas aquel aquella lo le les se nos os ya aunque sino entre
+    hasta desde hacia sobre según durante ante tras mediante cual cuales quien quienes
+    cuyo cuya ha han hay está están fue fueron ser es sido muy bien sólo todavía aún
+    ni mismo misma mismos mismas otro otra otros otras todo toda todos todas
+    """.split()
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CAP = re.compile(r"^[A-ZÁÉÍÓÚÑ]")
+
+
+def spanish_words(text: str) -> list[str]:
+    """Lowercase Spanish-only function words in ``text`` that are not part of a name
+    (a capitalised word on both sides: "Juan de la Cruz", "Banco de España")."""
+    tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
+    out = []
+    for i, (w, _) in enumerate(tokens):
+        if w not in SPANISH_ONLY:  # lowercase only: "El Salvador", "Los Angeles" are names
+            continue
+        # inside a name: next capitalised word after a run of particles, previous capitalised
+        j = i
+        while j + 1 < len(tokens) and tokens[j + 1][0] in SPANISH_ONLY:
+            j += 1
+        k = i
+        while k > 0 and tokens[k - 1][0] in SPANISH_ONLY:
+            k -= 1
+        prev_cap = k > 0 and bool(_CAP.match(tokens[k - 1][0]))
+        next_cap = j + 1 < len(tokens) and bool(_CAP.match(tokens[j + 1][0]))
+        if prev_cap and next_cap:
+            continue
+        out.append(w)
+    return out
+
+
+@check("untranslated.unknown", Severity.WARNING, "words Apertium did not know (left in Spanish or dropped)")
+def unknown(seg: Segment, ctx: QAContext):
+    words = []
+    for mark in seg.unknown_words:
+        word = mark.lstrip("*#@~")
+        if not word or (mark.startswith("*") and _CAP.match(word)):
+            continue
+        if word not in words:
+            words.append(word)
+    if words:
+        yield "not translated: " + ", ".join(f"“{w}”" for w in words)
+
+
+@check("untranslated.spanish", Severity.WARNING, "Spanish function words left in the English")
+def spanish(seg: Segment, ctx: QAContext):
+    target = seg.target or ""
+    if _normal(target) == _normal(seg.source):
+        return  # untranslated.copy says it
+    found = spanish_words(target)
+    if len(found) >= 2:
+        shown = list(dict.fromkeys(found))[:6]
+        yield f"Spanish words in the English ({len(found)}): " + ", ".join(f"“{w}”" for w in shown)
+
+
+@check("untranslated.copy", Severity.WARNING, "the English is the Spanish, unchanged")
+def copy(seg: Segment, ctx: QAContext):
+    if seg.target and _normal(seg.target) == _normal(seg.source) and spanish_words(seg.source):
+        yield "the English is a copy of the Spanish"
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
