@@ -117,6 +117,15 @@ class SpanFinders:
             seg.spans.extend(found)
 
 
+# ------------------------------------------------------------------------ qa
+
+def run_qa(doc: Document, finders: SpanFinders) -> None:
+    """Flag each translated segment (pipeline.qa): the outputs show the flags."""
+    from .qa import QAContext, run_checks
+
+    run_checks(doc, QAContext.from_finders(finders))
+
+
 # ------------------------------------------------------------------ the run
 
 def translate_documents(
@@ -206,6 +215,7 @@ def translate_documents(
                                    on_done=lambda segs, key=key: memory.store_machine(segs, key))
             else:
                 translate_segments(doc.segments, engine, progress)
+            run_qa(doc, finders)
             doc_run = RunInfo(**{**run.__dict__, "source_locale": doc.metadata.get("source_locale", "")})
             try:
                 result.outputs = write_outputs(doc, out_dir, doc_run, options.formats)
