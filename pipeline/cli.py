@@ -19,6 +19,7 @@ LAZY_GROUPS = {
     "glossary": ("pipeline.glossary.cli", "glossary", "Maintain glossary files: list, add, remove, lint, import, export."),
     "review": ("pipeline.review_cli", "review", "Import a reviewer's corrections from a bilingual DOCX/Markdown; diff."),
     "memory": ("pipeline.review_cli", "memory", "Translation memory: list, stats, export/import XLIFF 2.1 and TMX."),
+    "qa": ("pipeline.qa.cli", "qa", "Check a bilingual DOCX/Markdown file: numbers by value, terms, form."),
 }
 
 
