@@ -206,6 +206,7 @@ def mixed_document() -> Document:
             bld.add(BlockKind.PARAGRAPH, [(text, en)] if text else [], text=text, table=0, row=row, col=col,
                     header=row == 0, align="right" if col else None)
     bld.doc.segments[1].flag("numbers", "warning", "a | pipe\nand a newline")
+    bld.add(BlockKind.HEADING, [("Los datos de **Amazon**", "The **Amazon** data")], level=2)
     return bld.doc
 
 
@@ -369,7 +370,8 @@ def test_english_markdown_keeps_structure():
     assert "\n> Quote one.\n>\n> Quote two.\n" in text  # one block quote
     # "•" is no Markdown marker; a further paragraph of an item stays inside it; "b)" → "1."
     assert "\n- Bullet.\n\n  More text of the item.\n1. Letter.\n" in text
-    assert text.endswith("| Company | Amount |\n|---|---:|\n| AWS | $38,000 millones |\n|  | seven \\| years |\n")
+    assert "| Company | Amount |\n|---|---:|\n| AWS | $38,000 millones |\n|  | seven \\| years |\n" in text
+    assert text.endswith("\n## The **Amazon** data\n")
     assert "Conclus" not in text and "Español" not in text
 
 

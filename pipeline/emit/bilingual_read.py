@@ -192,7 +192,8 @@ def unescape_cell(text: str) -> str:
 
 
 def _unbold(text: str) -> str:
-    if len(text) >= 4 and text.startswith("**") and text.endswith("**"):
+    # The writer bolds only cells without "*" of their own (emit.markdown._bold).
+    if len(text) >= 4 and text.startswith("**") and text.endswith("**") and "*" not in text[2:-2]:
         return text[2:-2]
     return text
 

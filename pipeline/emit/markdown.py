@@ -44,7 +44,9 @@ def escape_cell(text: str) -> str:
 
 
 def _bold(text: str) -> str:
-    return f"**{text}**" if text else ""
+    """Bold a heading cell, unless its text carries emphasis markers of its own:
+    "**Los datos de **Amazon****" would not render (read_bilingual undoes the same rule)."""
+    return f"**{text}**" if text and "*" not in text else text
 
 
 def _table_header(cols: list[str]) -> list[str]:
@@ -96,7 +98,7 @@ def bilingual_markdown(doc: Document, run: RunInfo) -> str:
     out.append(f"# {en_title or es_title}")
     if en_title:
         out.append("")
-        out.append(f"*{es_title}*")
+        out.append(f"*{es_title}*" if "*" not in es_title else es_title)
     out.append("")
     for key, value in title_block_items(doc, run):
         out.append(f"- **{key}:** {value}")
