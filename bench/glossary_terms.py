@@ -157,7 +157,7 @@ def run_engine(cases: list[dict], engine: str, glossary: bool = True) -> Run:
 
 
 @contextlib.contextmanager
-def test_model_packages(packages_dir: str | None = None):
+def argos_test_model_packages(packages_dir: str | None = None):
     """ARGOS_PACKAGES_DIR pointing at ``packages_dir``, or at a temporary folder
     holding only the vendored test model."""
     import argostranslate.package
@@ -236,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
 
     cases = load_cases(args.cases)
     runs: dict[tuple[str, bool], Run] = {}
-    with test_model_packages(args.argos_packages):
+    with argos_test_model_packages(args.argos_packages):
         for engine in args.engine or ["apertium", "argos"]:
             for glossary in (True,) if args.no_baseline else (True, False):
                 try:
