@@ -129,6 +129,37 @@ _TAG = re.compile(r'<span id="s(\d+)">|</span>')
 
 
 _CAPITALISED = re.compile(r"(\s*)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)")
+_EN_ARTICLE = re.compile(r"\s*(an?|the)\s", re.IGNORECASE)
+_ES_ARTICLE = re.compile(r"(?:un|una|unos|unas|el|la|los|las|lo|del|al)\s", re.IGNORECASE)
+#: Letters read with a vowel sound when an acronym is spelt out ("an AI", "an NGO").
+_VOWEL_LETTERS = set("AEFHILMNORSX")
+
+
+def indefinite_article(word: str) -> str:
+    """"a" or "an" before ``word``: by its first letter, spelt-out acronyms by the
+    letter's name, with the usual exceptions ("a union", "an hour")."""
+    if not word:
+        return "a"
+    first = word.split()[0]
+    if len(first) > 1 and first.isupper():
+        return "an" if first[0] in _VOWEL_LETTERS else "a"
+    low = first.lower()
+    if low.startswith(("uni", "use", "usu", "uti", "eu", "one", "once")):
+        return "a"
+    if low.startswith(("hour", "honest", "honor", "honour", "heir")):
+        return "an"
+    return "an" if low[0] in "aeiou" else "a"
+
+
+def _engine_article(span: Span, rendering: str) -> str:
+    """Apertium may pull the article before a term into the term's tag ("un <span>coche
+    eléctrico</span>" → "<span>an electrical car</span>"). Replacing the whole tag
+    would drop it, so return the article to keep ("" when there is none to keep)."""
+    m = _EN_ARTICLE.match(rendering)
+    if span.kind != "term" or not m or _ES_ARTICLE.match(span.text):
+        return ""
+    word = m.group(1).lower()
+    return "the" if word == "the" else indefinite_article(span.target or "")
 
 
 def restore_markup(output: str, spans: list[Span], source: str = "") -> str | None:
@@ -162,7 +193,13 @@ def restore_markup(output: str, spans: list[Span], source: str = "") -> str | No
                 trail = inner[len(inner.rstrip()):]
                 text = f"{lead}{span.attrs['open']}{inner.strip()}{span.attrs['close']}{trail}"
             else:
-                text = fit_case(span, "".join(p for _, parts in stack for p in parts))
+                before = "".join(p for _, parts in stack for p in parts)
+                article = _engine_article(span, "".join(parts))
+                if article:
+                    article = fit_case(Span(0, 0, "term", "", article), before)
+                    text = f"{article} {fit_case(span, before + article + ' ')}"
+                else:
+                    text = fit_case(span, before)
             stack[-1][1].append(text)
             if source and re.match(r"\s*[a-záéíóúñ]", source[span.end:]):
                 m = _CAPITALISED.match(output, pos)

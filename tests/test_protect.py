@@ -120,3 +120,21 @@ def test_a_number_straddling_an_emphasis_mark_wins_over_the_mark():
     emph = span(src, "*millones*", "emphasis", None, open="*", close="*")
     money = span(src, "$5 *millones", "currency", "$5 million")
     assert protect.resolve_overlaps([emph, money]) == [money]
+
+
+def test_article_pulled_into_a_term_tag_is_kept_and_agrees():
+    src = "Quiero un coche eléctrico."
+    term = span(src, "coche eléctrico", "term", "electric car")
+    out = 'I want <span id="s0">an electrical car</span>.'
+    assert protect.restore_markup(out, [term], src) == "I want an electric car."
+    term2 = span(src, "coche eléctrico", "term", "electric vehicle")
+    assert protect.restore_markup('<span id="s0">A car</span> here.', [term2], src) == "An electric vehicle here."
+    # An article that was part of the Spanish term is the glossary's business, not kept.
+    src3 = "Vi la nube."
+    term3 = span(src3, "la nube", "term", "the cloud")
+    assert protect.restore_markup('I saw <span id="s0">the cloud</span>.', [term3], src3) == "I saw the cloud."
+
+
+def test_indefinite_article():
+    assert [protect.indefinite_article(w) for w in ("car", "electric car", "AI", "NGO", "GPU", "union", "hour")] == [
+        "a", "an", "an", "an", "a", "a", "an"]
