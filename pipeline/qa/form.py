@@ -1,6 +1,7 @@
 """form: what the English must keep from the Spanish, character for character.
 
-- ``form.brackets``: ( ) [ ] { } balanced in the Spanish but not in the English.
+- ``form.brackets``: ( ) [ ] { } balanced in the Spanish but not in the English, or
+  pairs of the Spanish lost ("Es (muy) importante." → "I'm importantly.").
 - ``form.quotes``: “ ” « » ‘ ’ pairs or straight " balanced in the Spanish but not in
   the English (an apostrophe ’ inside a word does not count).
 - ``form.inverted``: ¿ or ¡ left in the English.
@@ -44,8 +45,12 @@ def _balanced(text: str, open_: str, close: str) -> bool:
 def brackets(seg: Segment, ctx: QAContext):
     t = seg.target or ""
     for o, c in _PAIRS:
-        if _balanced(seg.source, o, c) and not _balanced(t, o, c):
+        if not _balanced(seg.source, o, c):
+            continue
+        if not _balanced(t, o, c):
             yield f"unbalanced “{o}{c}” in the English ({t.count(o)} “{o}”, {t.count(c)} “{c}”)"
+        elif t.count(o) < seg.source.count(o):
+            yield f"“{o}…{c}” lost: {seg.source.count(o)} in the Spanish, {t.count(o)} in the English"
 
 
 def _quote_count(text: str, o: str, c: str) -> tuple[int, int]:

@@ -7,7 +7,9 @@
   read back by ``es2en qa`` has lost them.
 - ``untranslated.spanish``: Spanish function words left in the English — words that
   are not English words ("del", "los", "que", "por", "una"…), lowercase and outside
-  names ("Rodrigo de Rato", "Los Angeles"). Two or more of them flag the segment.
+  names ("Rodrigo de Rato", "Los Angeles"). One word that is never English ("cual",
+  "los", "que", "porque") flags the segment; words that English text also has ("de",
+  "la", "al", "y") need a second Spanish word.
 - ``untranslated.copy``: the English is the Spanish, unchanged, and the Spanish is a
   sentence (it has Spanish function words), not a name or a code.
 """
@@ -19,18 +21,21 @@ import re
 from ..model import Segment, Severity
 from . import QAContext, check
 
-#: Spanish function words that are not also English words (so not "a", "no", "me",
-#: "he", "son", "sin", "con", "come", "solo", "more", "fin", "era", "dice", "pan").
-SPANISH_ONLY = frozenset(
+#: Spanish function words that are not English words: one of them left lowercase in the
+#: English is enough ("around the cual will go", Apertium's real output).
+STRONG = frozenset(
     """
-    el la los las del al de y o u que por para una unos unas uno cuando donde como pero
-    porque también tampoco muy más menos sus su nuestro nuestra nuestros nuestras este esta
-    estos estas ese esa esos esas aquel aquella lo le les se nos os ya aunque sino entre
-    hasta desde hacia sobre según durante ante tras mediante cual cuales quien quienes
-    cuyo cuya ha han hay está están fue fueron ser es sido muy bien sólo todavía aún
-    ni mismo misma mismos mismas otro otra otros otras todo toda todos todas
+    cual cuales cuyo cuya cuyos cuyas quien quienes del los las que una unos unas por para pero
+    porque también tampoco sus está están estaba fueron sido cuando donde aunque según durante
+    mediante todavía aún nuestro nuestra nuestros nuestras estos estas esos esas aquel aquella
+    mismo misma mismos mismas otro otra otros otras todos todas muy más sólo
     """.split()
 )
+#: Spanish words that also occur in English text ("et al.", "la", "Le", "y" as a variable):
+#: they count only with another Spanish word. Words that are plainly English as well
+#: ("a", "no", "me", "he", "son", "sin", "con", "hay", "ante", "solo") are not listed.
+WEAK = frozenset("de la el y o u lo le les se nos al es ha han su ni ya este esta ese esa todo toda entre hasta desde hacia sobre tras sino ser fue".split())
+SPANISH_ONLY = STRONG | WEAK
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CAP = re.compile(r"^[A-ZÁÉÍÓÚÑ]")
 
@@ -38,6 +43,10 @@ _CAP = re.compile(r"^[A-ZÁÉÍÓÚÑ]")
 def spanish_words(text: str) -> list[str]:
     """Lowercase Spanish-only function words in ``text`` that are not part of a name
     (a capitalised word on both sides: "Juan de la Cruz", "Banco de España")."""
+    from .form import verbatim_items
+
+    for _, item in verbatim_items(text):  # "www.ejemplo.es", "info@empresa.es" are not Spanish words
+        text = text.replace(item, " ")
     tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
     out = []
     for i, (w, _) in enumerate(tokens):
@@ -77,7 +86,7 @@ def spanish(seg: Segment, ctx: QAContext):
     if _normal(target) == _normal(seg.source):
         return  # untranslated.copy says it
     found = spanish_words(target)
-    if len(found) >= 2:
+    if found and (len(found) >= 2 or found[0] in STRONG):
         shown = list(dict.fromkeys(found))[:6]
         yield f"Spanish words in the English ({len(found)}): " + ", ".join(f"“{w}”" for w in shown)
 
