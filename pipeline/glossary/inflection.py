@@ -228,8 +228,6 @@ def english_plural(en: str) -> str:
     if _ACRONYM.match(last):
         return en + "s"
     try:
-        import inflect
-
         result = _inflect_engine().plural_noun(en)
     except Exception:  # inflect missing or confused: the regular rule
         result = ""
@@ -238,9 +236,35 @@ def english_plural(en: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _inflect_engine():
-    import inflect
+    return _import_inflect().engine()
 
-    return inflect.engine()
+
+def _import_inflect():
+    """inflect decorates its methods with typeguard's ``@typechecked``, which re-parses
+    and re-compiles inflect's whole source at import: ≈ 1.5–2 s of every run that meets
+    a plural (measured with python -X importtime). The checks only guard inflect's own
+    argument types (we pass str), so import it with the decorator as a pass-through."""
+    import sys
+
+    if "inflect" in sys.modules:
+        return sys.modules["inflect"]
+    try:
+        import typeguard
+    except ImportError:
+        import inflect
+
+        return inflect
+    original = typeguard.typechecked
+
+    def passthrough(target=None, **_options):
+        return target if target is not None else (lambda t: t)
+
+    typeguard.typechecked = passthrough
+    try:
+        import inflect
+    finally:
+        typeguard.typechecked = original
+    return inflect
 
 
 def strip_accents(text: str) -> str:
