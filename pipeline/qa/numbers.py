@@ -39,7 +39,7 @@ class Value:
 
 _BARE = re.compile(r"(?<![\w@#/:.,'’])(?:(?<=\d-)|(?<!-))(?P<num>\d+(?:[.,]\d+)*)(?![\w/:]|[.,]\d)")
 _EN_GLUED_BEFORE = re.compile(r"(?:[A-Za-z][-‑]|[/:])$")
-_EN_GLUED_AFTER = re.compile(r"^(?:[/:]\d|[-‑]?\*?[A-Za-z])")
+_EN_GLUED_AFTER = re.compile(r"^(?:[/:]\d|\*?[A-Za-z])")
 _EN_LETTER_SCALE = re.compile(r"\d\s?(?P<s>[mk])$")
 _ROMAN = re.compile(r"(?<![\w.])(?=[MDCLXVI]{2,}(?![\w]))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?!\w)")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
