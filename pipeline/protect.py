@@ -218,6 +218,17 @@ class SurrogateEncoding:
     text: str  # what the engine sees
     surrogates: dict[str, Span]  # "10" -> the span it stands for
     paired: list[Span]  # marks to put back after translation
+    source: str = ""  # the Spanish it was made from
+
+    def surrogate_spans(self) -> list[Span]:
+        """Each surrogate as a span of ``text`` carrying its span's English, for
+        aligning an engine's rendering of the surrogate (see translate._repair)."""
+        out = []
+        for sur, span in self.surrogates.items():
+            m = re.search(rf"(?<![\w.,]){sur}(?![\w]|[.,]\d)", self.text)
+            if m:
+                out.append(Span(m.start(), m.end(), span.kind, sur, span.target, span.value, span.attrs))
+        return out
 
 
 def _surrogate_numbers(source: str):
@@ -251,24 +262,59 @@ def encode_surrogates(source: str, spans: list[Span]) -> SurrogateEncoding:
         return "".join(out)
 
     text = walk(_tree(spans), 0, len(source))
-    return SurrogateEncoding(text, surrogates, paired)
+    return SurrogateEncoding(text, surrogates, paired, source)
+
+
+def _surrogate_pattern(sur: str) -> re.Pattern:
+    # What the model makes of "10" while still meaning it: "10s", "10th", "10's", and
+    # "10,000" (the encoder never picks a surrogate that stands in the source, so
+    # "10,000" cannot be a real number of the text). Not "2.10" or "10.5".
+    return re.compile(rf"(?<![\w.,]){sur}(?:[.,]000)?(?:st|nd|rd|th|s)?(?:'s(?=\W|$))?(?![\w]|[.,]\d)")
+
+
+def restore_surrogates_partial(output: str, enc: SurrogateEncoding) -> tuple[str | None, list[Span]]:
+    """Put each span's English where its surrogate came back once. Returns the text
+    and the spans whose surrogate was lost; the text is None when a surrogate came
+    back more than once or survives only in a mangled form ("10,000paid"): such an
+    output cannot be trusted."""
+    result = output
+    lost: list[Span] = []
+    found: list[tuple[str, Span, str]] = []
+    for i, (sur, span) in enumerate(enc.surrogates.items()):
+        pattern = _surrogate_pattern(sur)
+        hits = pattern.findall(result)
+        if not hits:
+            lost.append(span)
+            continue
+        if len(hits) > 1:
+            return None, list(enc.surrogates.values())
+        marker = chr(0xE000 + i)  # private use: no engine writes it
+        found.append((marker, span, "'s" if hits[0].endswith("'s") else ""))
+        result = pattern.sub(marker, result, count=1)
+    if has_leftover_surrogate(result, enc):
+        return None, list(enc.surrogates.values())
+    for marker, span, possessive in found:
+        i = result.index(marker)
+        result = result[:i] + fit_case(span, result[:i]) + possessive + result[i + 1:]
+    return result, lost
+
+
+def has_leftover_surrogate(text: str, enc: SurrogateEncoding) -> bool:
+    """True when a word starting with a surrogate's digits ("10", "10,000paid", "200")
+    stands in ``text`` and not in the Spanish (where "2010" is a real year)."""
+    source = enc.source
+    for sur in enc.surrogates:
+        for m in re.finditer(rf"(?<![\w.,]){sur}[^\s]*", text):
+            word = m.group(0).rstrip(".,;:!?)\"”'")
+            if not re.search(rf"(?<![\w.,]){re.escape(word)}(?!\w)", source):
+                return True
+    return False
 
 
 def restore_surrogates(output: str, enc: SurrogateEncoding) -> str | None:
-    """Put each span's English where its surrogate came back; None if one is lost
-    or duplicated. A plural "s" the model glued on ("10s") is dropped: the English
-    term carries its own number."""
-    result = output
-    for sur, span in enc.surrogates.items():
-        # Not part of a longer number: "10" in "10,000" or "2.10" is not our surrogate.
-        pattern = re.compile(rf"(?<![\w.,]){sur}(?:s|'s(?=\W|$))?(?![\w]|[.,]\d)")
-        hits = pattern.findall(result)
-        if len(hits) != 1:
-            return None
-        keep_possessive = hits[0].endswith("'s")
-        result = pattern.sub(lambda m: fit_case(span, result[: m.start()]) + ("'s" if keep_possessive else ""),
-                             result, count=1)
-    return result
+    """Like restore_surrogates_partial, but None unless every span came back once."""
+    text, lost = restore_surrogates_partial(output, enc)
+    return None if lost else text
 
 
 def reapply_paired(text: str, span: Span, inner_translation: str) -> tuple[str, bool]:

@@ -8,14 +8,20 @@ segment is retried another way and, failing that, translated unprotected and fla
 
 from __future__ import annotations
 
+import os
 import re
-from typing import Callable, Iterable
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from . import protect
 from .model import Provenance, Segment, Severity, Span
 
-#: Segments handed to the engine per call; progress is reported between calls.
+#: Segments handed to the engine per call (unless the engine sets ``batch_segments``);
+#: progress is reported, and the translation memory stores, between calls.
 CHUNK = 512
+
+K = TypeVar("K")
 
 
 def _clauses(text: str) -> list[str]:
@@ -63,28 +69,22 @@ def _by_words(text: str, count: Callable[[str], int], limit: int) -> list[str]:
     return out
 
 
-def _batches(items: list, size: int) -> Iterable[list]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def default_workers() -> int:
+    """CPU cores this process may run on (its affinity mask, else the machine's)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
-def translate_segments(
-    segments: list[Segment],
-    engine,
-    progress: Callable[[int], None] | None = None,
-    on_done: Callable[[list[Segment]], None] | None = None,
-) -> None:
-    """Translate every segment whose ``target`` is None, in place.
-
-    ``progress(n)`` is called with the number of segments finished by each engine
-    call, and ``on_done(segments)`` with those segments, so that a caller (the
-    translation memory) can store results as they arrive rather than at the end.
-    """
-    todo = [s for s in segments if s.target is None]
-    # A "job" is one engine input: a whole segment, or one piece of a long one.
+def _jobs_for(segments: list[Segment], engine) -> list[tuple[Segment, str, list[Span]]]:
+    """Engine inputs for every segment without a target: the whole segment, or the
+    pieces of one over the model's input limit."""
     jobs: list[tuple[Segment, str, list[Span]]] = []
     limit = engine.max_input_tokens
-    for seg in todo:
+    for seg in segments:
+        if seg.target is not None:
+            continue
         seg.spans = protect.resolve_overlaps(seg.spans)
         if limit and engine.count_tokens(seg.source) > limit:
             pieces = split_for_limit(seg.source, engine.count_tokens, limit)
@@ -95,26 +95,125 @@ def translate_segments(
                 jobs.append((seg, piece, _spans_in(seg.spans, seg.source, piece)))
         else:
             jobs.append((seg, seg.source, seg.spans))
+    return jobs
 
-    pending: dict[int, int] = {}
-    for seg, _, _ in jobs:
-        pending[id(seg)] = pending.get(id(seg), 0) + 1
+
+class _Item:
+    """One caller item (a document's segments) while its jobs are in flight."""
+
+    __slots__ = ("key", "segments", "remaining")
+
+    def __init__(self, key, segments: list[Segment], remaining: int):
+        self.key, self.segments, self.remaining = key, segments, remaining
+
+
+def translate_stream(
+    items: Iterable[tuple[K, list[Segment]]],
+    engine,
+    *,
+    workers: int | None = None,
+    chunk: int | None = None,
+) -> Iterator[tuple[str, K, list[Segment]]]:
+    """Translate the segments of many items (documents) as one stream of engine batches.
+
+    Yields ``("batch", key, segments)`` with the segments of item ``key`` that an engine
+    batch finished, and ``("item", key, segments)`` once every segment of an item has
+    its target; items finish in input order. Segments that already have a target (from
+    the translation memory) are left alone.
+
+    ``items`` is read lazily, only when the engine needs more work: the caller's
+    preparation of the next document (inside its iterator) and its handling of a
+    finished one (between two yields) run while the engine decodes the batches
+    already submitted. Up to ``workers`` batches run at once (Apertium: one process
+    each; CTranslate2: one batch per ``inter_threads`` replica; both release the GIL),
+    plus one queued, so the engine never waits for Python. Batches may span documents;
+    the last ones are split evenly so no core idles at the end.
+    """
+    workers = workers or getattr(engine, "parallel_batches", 1) or 1
+    chunk = chunk or getattr(engine, "batch_segments", CHUNK) or CHUNK
+    source = iter(items)
+    exhausted = False
+    order: deque[_Item] = deque()  # items not yet finished, in input order
+    buffer: deque[tuple[tuple[Segment, str, list[Span]], _Item]] = deque()
+    inflight: deque[tuple[Future, list]] = deque()
+    pending: dict[int, int] = {}  # id(segment) → jobs not back yet
     parts: dict[int, list[str]] = {}
-    for batch in _batches(jobs, CHUNK):
-        outputs = _translate_jobs(batch, engine)
-        finished: list[Segment] = []
-        for (seg, _, _), out in zip(batch, outputs):
-            parts.setdefault(id(seg), []).append(out)
-            pending[id(seg)] -= 1
-            if pending[id(seg)] == 0:
-                # Engines leave doubled spaces where they drop a word ("se").
-                seg.target = " ".join(" ".join(parts.pop(id(seg))).split())
-                seg.provenance = Provenance("engine", engine.name, engine.version)
-                finished.append(seg)
-        if on_done and finished:
-            on_done(finished)
+
+    def pull() -> None:
+        nonlocal exhausted
+        while len(buffer) < chunk and not exhausted:
+            try:
+                key, segments = next(source)
+            except StopIteration:
+                exhausted = True
+                return
+            jobs = _jobs_for(segments, engine)
+            for seg, _, _ in jobs:
+                pending[id(seg)] = pending.get(id(seg), 0) + 1
+            item = _Item(key, segments, len({id(seg) for seg, _, _ in jobs}))
+            order.append(item)
+            buffer.extend((job, item) for job in jobs)
+
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="es2en-engine")
+    try:
+        while True:
+            while len(inflight) <= workers:
+                pull()
+                if not buffer:
+                    break
+                size = chunk
+                if exhausted and len(buffer) < chunk * workers:
+                    # The tail: share what is left between the workers.
+                    size = max(16, -(-len(buffer) // workers))
+                batch = [buffer.popleft() for _ in range(min(size, len(buffer)))]
+                inflight.append((pool.submit(_translate_jobs, [job for job, _ in batch], engine), batch))
+            while order and order[0].remaining == 0:
+                item = order.popleft()
+                yield "item", item.key, item.segments
+            if not inflight:
+                break
+            future, batch = inflight.popleft()
+            outputs = future.result()
+            finished: dict[int, tuple[_Item, list[Segment]]] = {}
+            for ((seg, _, _), item), out in zip(batch, outputs):
+                parts.setdefault(id(seg), []).append(out)
+                pending[id(seg)] -= 1
+                if pending[id(seg)] == 0:
+                    del pending[id(seg)]
+                    # Engines leave doubled spaces where they drop a word ("se").
+                    seg.target = " ".join(" ".join(parts.pop(id(seg))).split())
+                    seg.provenance = Provenance("engine", engine.name, engine.version)
+                    finished.setdefault(id(item), (item, []))[1].append(seg)
+                    item.remaining -= 1
+            for item, segs in finished.values():
+                yield "batch", item.key, segs
+    finally:
+        for future, _ in inflight:
+            future.cancel()
+        pool.shutdown(wait=True)
+
+
+def translate_segments(
+    segments: list[Segment],
+    engine,
+    progress: Callable[[int], None] | None = None,
+    on_done: Callable[[list[Segment]], None] | None = None,
+    workers: int | None = None,
+) -> None:
+    """Translate every segment whose ``target`` is None, in place.
+
+    ``progress(n)`` is called with the number of segments finished by each engine
+    call, and ``on_done(segments)`` with those segments, so that a caller (the
+    translation memory) can store results as they arrive rather than at the end.
+    Both are called in the caller's thread.
+    """
+    for kind, _, segs in translate_stream([(None, segments)], engine, workers=workers):
+        if kind != "batch":
+            continue
+        if on_done and segs:
+            on_done(segs)
         if progress:
-            progress(len(finished))
+            progress(len(segs))
 
 
 def _spans_in(spans: list[Span], source: str, piece: str) -> list[Span]:
@@ -160,35 +259,56 @@ def _via_surrogates(jobs, engine, record_unknown: bool = True) -> list[str]:
     if record_unknown and getattr(engine, "last_unknown", None):
         for (seg, _, _), marks in zip(jobs, engine.last_unknown):
             seg.unknown_words.extend(marks)
-    results = [protect.restore_surrogates(out, enc) for out, enc in zip(outputs, encodings)]
+    partial = [protect.restore_surrogates_partial(out, enc) for out, enc in zip(outputs, encodings)]
+    results: list[str | None] = [text if not lost else None for text, lost in partial]
 
     failed = [i for i, r in enumerate(results) if r is None]
     if failed:
-        repaired = _repair(([jobs[i] for i in failed]), engine)
+        repaired = _repair([jobs[i] for i in failed], [encodings[i] for i in failed], [partial[i] for i in failed],
+                           engine)
         for i, r in zip(failed, repaired):
             results[i] = r
     _reapply_marks(jobs, encodings, results, engine)
     return results  # type: ignore[return-value]
 
 
-def _repair(jobs, engine) -> list[str]:
-    """Last resort for spans an engine lost: translate the plain Spanish and, where the
-    engine can align (CTranslate2 attention), replace its rendering of each span;
-    otherwise keep the unprotected translation and flag the spans not enforced."""
-    texts = [text for _, text, _ in jobs]
+def _repair(jobs, encodings, partial, engine) -> list[str]:
+    """For segments whose surrogates did not all come back, three candidates:
+
+    1. the surrogate output with the surrogates that did come back restored;
+    2. where the engine can align (CTranslate2 attention): the surrogate text again,
+       with whatever the engine made of each surrogate ("200", "20d") replaced by the
+       span's English — the word aligned to the surrogate is its mangled copy;
+    3. likewise, the plain Spanish translated and the rendering of each span replaced.
+
+    The one that enforces the most spans wins (in that order on ties); the spans it
+    still misses are flagged."""
     aligner = getattr(engine, "translate_aligned", None)
     if aligner is not None:
-        outputs = aligner(texts, [spans for _, _, spans in jobs])
+        on_surrogates = aligner([e.text for e in encodings], [e.surrogate_spans() for e in encodings])
+        on_plain = [(text, missed) for text, missed, _ in
+                    aligner([text for _, text, _ in jobs], [spans for _, _, spans in jobs])]
     else:
-        outputs = [(o, []) for o in engine.translate_batch(texts)]
+        plain = engine.translate_batch([text for _, text, _ in jobs])
+        on_surrogates = [(None, [], "") for _ in jobs]
+        on_plain = [(o, [s for s in spans if not s.paired]) for o, (_, _, spans) in zip(plain, jobs)]
     results = []
-    for (seg, _, spans), (out, missed) in zip(jobs, outputs):
-        if aligner is None:
-            missed = [s for s in spans if not s.paired]
+    for (seg, _, spans), enc, first, second, third in zip(jobs, encodings, partial, on_surrogates, on_plain):
+        text2, missed2, rest2 = second
+        if text2 is not None and protect.has_leftover_surrogate(rest2, enc):
+            text2 = None  # a mangled surrogate the alignment did not catch
+        # Map the surrogate spans that were missed back to the spans they stand for.
+        second = (text2, [enc.surrogates[s.text] for s in missed2])
+        candidates = [c for c in (first, second, third) if c[0] is not None]
+        best = min(candidates, key=lambda c: len(c[1]))
+        text, missed = best
+        if best is not first:
+            seg.flag("protect", Severity.INFO,
+                     "the engine lost a placeholder; terms were placed by attention alignment: check word order")
         for s in missed:
             seg.flag("protect", Severity.WARNING,
                      f"{s.kind} “{s.text}” could not be enforced as “{s.target}”")
-        results.append(out)
+        results.append(text)
     return results
 
 

@@ -84,13 +84,27 @@ def test_reapply_paired_finds_the_inner_translation():
     assert protect.reapply_paired("Nothing here.", s, "annual report") == ("Nothing here.", False)
 
 
-def test_surrogate_inside_a_longer_number_is_not_taken():
+def test_surrogate_forms_the_model_makes_are_accepted_but_not_other_numbers():
     src = "La alianza, valorada en $38,000 millones de dólares, crece."
     spans = [span(src, "$38,000 millones de dólares", "currency", "$38 billion")]
     enc = protect.encode_surrogates(src, spans)
     (sur,) = enc.surrogates
-    assert protect.restore_surrogates(f"It is valued at {sur},000 and grows.", enc) is None
-    assert protect.restore_surrogates(f"It is valued at {sur}.", enc) == "It is valued at $38 billion."
+    # The test model turns "10" into "10,000" or "10th"; no such number is in the source.
+    for form in (f"{sur},000", f"{sur}th", f"{sur}s"):
+        assert protect.restore_surrogates(f"It is valued at {form} and grows.", enc) == \
+            "It is valued at $38 billion and grows."
+    for other in (f"{sur}.5", f"2.{sur}", f"{sur}0"):
+        assert protect.restore_surrogates(f"It is valued at {other}.", enc) is None
+
+
+def test_partial_restore_keeps_what_came_back():
+    src = "Los centros de datos de Amazon."
+    spans = [span(src, "centros de datos", "term", "data centers"), span(src, "Amazon", "term", "Amazon")]
+    enc = protect.encode_surrogates(src, spans)
+    a, b = enc.surrogates
+    text, lost = protect.restore_surrogates_partial(f"The {a}.", enc)
+    assert text == "The data centers." and [s.text for s in lost] == ["Amazon"]
+    assert protect.restore_surrogates_partial(f"The {a} and {a} of {b}.", enc)[0] is None
 
 
 def test_term_case_follows_its_place_in_the_english():
@@ -138,3 +152,14 @@ def test_article_pulled_into_a_term_tag_is_kept_and_agrees():
 def test_indefinite_article():
     assert [protect.indefinite_article(w) for w in ("car", "electric car", "AI", "NGO", "GPU", "union", "hour")] == [
         "a", "an", "an", "an", "a", "a", "an"]
+
+
+def test_a_mangled_surrogate_makes_the_output_untrusted():
+    src = "En 2010 la IA creció."
+    spans = [span(src, "IA", "term", "AI")]
+    enc = protect.encode_surrogates(src, spans)
+    (sur,) = enc.surrogates
+    assert protect.restore_surrogates_partial(f"In 2010 {sur},000paid grew.", enc) == (None, spans)
+    assert protect.restore_surrogates(f"In 2010 {sur} grew.", enc) == "In 2010 AI grew."
+    assert protect.has_leftover_surrogate(f"In 2010 {sur} grew.", enc)
+    assert not protect.has_leftover_surrogate("In 2010 it grew.", enc)

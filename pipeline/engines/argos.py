@@ -141,6 +141,43 @@ def resolve_device(device: str) -> tuple[str, str | None]:
     raise EngineError(f"unknown device {device!r} (choose auto, cpu or cuda)")
 
 
+def _aligned_run(attention: list[list[float]], src_idx: list[int]) -> tuple[int, int] | None:
+    """The contiguous run of target pieces that attend to the span's source pieces:
+    a target piece belongs to the span when its strongest attention falls on it or
+    when at least half its attention does. Of several runs, the one with the most
+    attention mass wins, so unrelated words between two runs are never swallowed."""
+    if not src_idx:
+        return None
+    wanted = set(src_idx)
+    mass = []
+    for row in attention:
+        if not row:
+            mass.append(None)
+            continue
+        share = sum(row[k] for k in wanted if k < len(row))
+        top = max(range(len(row)), key=row.__getitem__)
+        mass.append(share if (top in wanted or share >= 0.5) else None)
+    best, run_start, run_mass = None, None, 0.0
+    for j, m in enumerate([*mass, None]):
+        if m is not None:
+            if run_start is None:
+                run_start, run_mass = j, 0.0
+            run_mass += m
+        elif run_start is not None:
+            if best is None or run_mass > best[2]:
+                best = (run_start, j - 1, run_mass)
+            run_start = None
+    return (best[0], best[1]) if best else None
+
+
+def _cores() -> int:
+    """CPU cores this process may run on (its affinity mask, else the machine's)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
 class ArgosEngine:
     name = "argos"
     markup = False
@@ -152,7 +189,12 @@ class ArgosEngine:
         beam_size: int = DEFAULT_BEAM_SIZE,
         batch_tokens: int = DEFAULT_BATCH_TOKENS,
         threads: int | None = None,
+        jobs: int | None = None,
     ):
+        """``threads``: CPU cores to use (default: those this process may run on);
+        ``jobs``: batches decoded at once, each by its own CTranslate2 replica
+        (``inter_threads``) with ``threads // jobs`` threads (default: one per core,
+        measured fastest on short sentences, bench/argos.py). On CUDA, one."""
         import ctranslate2
         import sentencepiece
 
@@ -164,14 +206,17 @@ class ArgosEngine:
         sp_path = package.path / "sentencepiece.model"
         if not (model_dir / "model.bin").exists() or not sp_path.exists():
             raise EngineError(f"Argos package is incomplete (model/model.bin or sentencepiece.model missing)", package.path)
-        threads = threads or os.cpu_count() or 1
+        threads = threads or _cores()
+        jobs = 1 if self.device != "cpu" else max(1, min(jobs or threads, threads))
+        #: Batches worth submitting at once (pipeline.translate.translate_stream).
+        self.parallel_batches = jobs
         try:
             self.translator = ctranslate2.Translator(
                 str(model_dir),
                 device=self.device,
                 compute_type="int8" if self.device == "cpu" else "int8_float16",
-                inter_threads=1,
-                intra_threads=threads if self.device == "cpu" else 0,
+                inter_threads=jobs,
+                intra_threads=max(1, threads // jobs) if self.device == "cpu" else 0,
             )
             self.sp = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
         except (RuntimeError, OSError, ValueError) as err:
@@ -213,44 +258,57 @@ class ArgosEngine:
             return out, pieces, [r.attention[0] for r in results]
         return out
 
-    def translate_aligned(self, texts: list[str], spans_list: list) -> list[tuple[str, list]]:
+    def translate_aligned(self, texts: list[str], spans_list: list) -> list[tuple[str, list, str]]:
         """Translate plain texts and replace the English aligned (by attention) with
-        each replaced span by the span's ``target``. Returns (text, spans not placed)."""
-        outs, pieces, attentions = self.translate_batch(texts, return_attention=True)
+        each replaced span by the span's ``target``. Returns (text, spans not placed,
+        the English outside the replaced words).
+
+        Each text is decoded alone: in a padded batch the attention of a short
+        sentence drifts with its neighbours, and so would the alignment."""
         results = []
-        for text, spans, out, tgt_pieces, attn in zip(texts, spans_list, outs, pieces, attentions):
-            src = self.sp.encode(text, return_type="proto").pieces
-            chosen: list[tuple[int, int, str]] = []
-            missed = []
-            for span in (s for s in spans if not s.paired):
-                b0, b1 = len(text[: span.start].encode()), len(text[: span.end].encode())
-                src_idx = {k for k, p in enumerate(src) if p.begin < b1 and p.end > b0 and p.surface.strip()}
-                tgt_idx = [j for j, row in enumerate(attn) if row and max(range(len(row)), key=row.__getitem__) in src_idx]
-                if not tgt_idx:
-                    missed.append(span)
-                    continue
-                lo, hi = min(tgt_idx), max(tgt_idx)
-                # Widen to whole words: a word starts with the "▁" piece marker.
-                while lo > 0 and not tgt_pieces[lo].startswith("▁"):
-                    lo -= 1
-                while hi + 1 < len(tgt_pieces) and not tgt_pieces[hi + 1].startswith("▁"):
-                    hi += 1
-                if any(lo <= h and l <= hi for l, h, _ in chosen):
-                    missed.append(span)
-                    continue
-                chosen.append((lo, hi, span.target))
-            if not chosen:
-                results.append((out, missed))
-                continue
-            parts, pos = [], 0
-            for lo, hi, target in sorted(chosen):
-                parts.append(self.sp.decode_pieces(tgt_pieces[pos:lo]))
-                parts.append(target)
-                pos = hi + 1
-            parts.append(self.sp.decode_pieces(tgt_pieces[pos:]))
-            joined = " ".join(p.strip() for p in parts if p.strip())
-            results.append((re.sub(r"\s+([,.;:!?)])", r"\1", joined), missed))
+        for text, spans in zip(texts, spans_list):
+            out, pieces, attention = self.translate_batch([text], return_attention=True)
+            results.append(self._replace_aligned(text, spans, out[0], pieces[0], attention[0]))
         return results
+
+    def _replace_aligned(self, text, spans, out, tgt_pieces, attn) -> tuple[str, list]:
+        src = self.sp.encode(text, return_type="proto").pieces
+        chosen: list[tuple[int, int, str]] = []
+        missed = []
+        for span in (s for s in spans if not s.paired):
+            b0, b1 = len(text[: span.start].encode()), len(text[: span.end].encode())
+            src_idx = [k for k, p in enumerate(src) if p.begin < b1 and p.end > b0 and p.surface.strip()]
+            run = _aligned_run(attn, src_idx)
+            if run is None:
+                # The engine wrote nothing for the span: insert its English before the
+                # word that attends to it most (an empty range lo..lo-1).
+                if not src_idx or not attn:
+                    missed.append(span)
+                    continue
+                j = max(range(len(attn)), key=lambda t: sum(attn[t][k] for k in src_idx if k < len(attn[t])))
+                run = (j, j - 1)
+            lo, hi = run
+            # Widen to whole words: a word starts with the "▁" piece marker.
+            while lo > 0 and lo < len(tgt_pieces) and not tgt_pieces[lo].startswith("▁"):
+                lo -= 1
+            while hi >= lo and hi + 1 < len(tgt_pieces) and not tgt_pieces[hi + 1].startswith("▁"):
+                hi += 1
+            clash = next(((l, h) for l, h, _ in chosen if lo <= h and l <= hi or l < lo <= h), None)
+            if clash is not None:
+                # Two spans aligned to the same words ("10 (20)"): put this one after them.
+                lo, hi = clash[1] + 1, clash[1]
+            chosen.append((lo, hi, span.target))
+        if not chosen:
+            return out, missed, out
+        parts, rest, pos = [], [], 0
+        for lo, hi, target in sorted(chosen, key=lambda c: (c[0], c[1])):
+            rest.append(self.sp.decode_pieces(tgt_pieces[pos:lo]))
+            parts.extend((rest[-1], target))
+            pos = hi + 1
+        rest.append(self.sp.decode_pieces(tgt_pieces[pos:]))
+        parts.append(rest[-1])
+        joined = " ".join(p.strip() for p in parts if p.strip())
+        return re.sub(r"\s+([,.;:!?)])", r"\1", joined), missed, " ".join(rest)
 
     def close(self) -> None:
         self.translator = None
