@@ -68,6 +68,9 @@ def engine_options(f):
                      help="Where the Argos engine runs; auto uses CUDA only when it is usable.")(f)
     f = click.option("--beam-size", type=click.IntRange(1, 16), default=None,
                      help="Beam size for the Argos engine (default 4).")(f)
+    f = click.option("--jobs", type=click.IntRange(1, 256), default=None,
+                     help="Engine batches translated at once: Apertium processes, or CTranslate2 replicas "
+                          "sharing the cores. Default: one per CPU core.")(f)
     f = click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
                      help="Glossary file to enforce (repeatable; later files win). Default: every file in glossaries/.")(f)
     f = click.option("--no-glossary", is_flag=True, help="Enforce no glossary.")(f)
@@ -80,13 +83,14 @@ def engine_options(f):
     return f
 
 
-def _options(engine, device, beam_size, glossaries, no_glossary, lenient, source_locale, dollar_sign, formats=()):
+def _options(engine, device, beam_size, glossaries, no_glossary, lenient, source_locale, dollar_sign, formats=(),
+             jobs=None):
     """TranslateOptions from the options that ``engine_options`` adds to a command."""
     from .run import TranslateOptions
 
     opts = TranslateOptions(engine=engine, device=device, beam_size=beam_size,
                             glossaries=[] if no_glossary else (list(glossaries) or None), lenient_glossary=lenient,
-                            source_locale=source_locale, dollar_sign=dollar_sign)
+                            source_locale=source_locale, dollar_sign=dollar_sign, jobs=jobs)
     if formats:
         opts.formats = tuple(formats)
     return opts

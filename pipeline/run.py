@@ -32,6 +32,14 @@ class TranslateOptions:
     dollar_sign: str = "auto"
     #: Translation memory file (pipeline.memory); None: no memory.
     memory: Path | None = None
+    #: Engine batches translated at once (Apertium processes, CTranslate2 replicas);
+    #: None: one per CPU core present.
+    jobs: int | None = None
+
+
+#: Documents read in the counting pass are kept for translation while together they
+#: hold at most this many segments; beyond it they are read again (bounded memory).
+KEEP_SEGMENTS = 20_000
 
 
 @dataclass
@@ -144,12 +152,12 @@ def translate_documents(
     from .emit import write_outputs
     from .engines import select_engine
     from .ingest import iter_input_files, read_document
-    from .translate import translate_segments
+    from .translate import translate_stream
 
     options = options or TranslateOptions()
     out_dir = Path(out_dir)
     files = iter_input_files([str(p) for p in paths])
-    choice = select_engine(options.engine, options.device, options.beam_size)
+    choice = select_engine(options.engine, options.device, options.beam_size, jobs=options.jobs)
     engine = choice.engine
     if choice.warning and on_warning:
         on_warning(choice.warning)
@@ -166,8 +174,14 @@ def translate_documents(
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )
 
+    # First pass: read and segment every file, only to count segments (the progress
+    # bar's total, hence its ETA) and to report unreadable files before any work.
+    # Documents are kept only while the kept ones stay small; the rest are read again
+    # when their turn comes, so memory holds about one document at a time.
     results: list[FileResult] = []
-    docs: list[tuple[FileResult, Document]] = []
+    queue: list[FileResult] = []
+    kept: dict[int, Document] = {}
+    kept_segments = 0
     claimed: dict[str, Path] = {}  # output name → the file that took it
     for path in files:
         result = FileResult(path, engine=engine.name)
@@ -178,17 +192,18 @@ def translate_documents(
                                  "translate them into different --out folders", path)
             claimed[doc.id] = path
             segment_document(doc)
-            finders.apply(doc)
             result.segments = len(doc.segments)
-            result.notices = list(doc.notices)
-            docs.append((result, doc))
+            if kept_segments + result.segments <= KEEP_SEGMENTS:
+                kept[id(result)] = doc
+                kept_segments += result.segments
+            queue.append(result)
         except Es2enError as err:
             result.error = str(err)
             if on_file:
                 on_file(result)
         results.append(result)
 
-    total = sum(r.segments for r, _ in docs)
+    total = sum(r.segments for r in queue)
     done = 0
 
     def progress(n: int) -> None:
@@ -198,23 +213,46 @@ def translate_documents(
             on_progress(done, total)
 
     memory = None
-    try:
-        if options.memory is not None:  # translation memory: fill before the engine, store as it goes
-            from .memory import TranslationMemory, run_engine_key
 
-            memory = TranslationMemory(options.memory)
-        for result, doc in docs:
-            started = time.perf_counter()
+    def prepared():
+        """(result, doc, memory key) and the segments to translate, one document at a
+        time; runs in this thread whenever the engine needs more work."""
+        for result in queue:
+            result.seconds = -time.perf_counter()
+            try:
+                doc = kept.pop(id(result), None)
+                if doc is None:
+                    doc = read_document(result.path)
+                    segment_document(doc)
+                finders.apply(doc)
+            except Es2enError as err:
+                result.error = str(err)
+                if on_file:
+                    on_file(result)
+                continue
+            result.notices = list(doc.notices)
+            key = None
             if memory is not None:
                 key = run_engine_key(engine, options, finders, doc)
                 filled = memory.fill(doc.segments, key)
                 if filled:
                     result.notices.append(f"{filled} of {len(doc.segments)} segments from the translation memory")
                     progress(filled)
-                translate_segments(doc.segments, engine, progress,
-                                   on_done=lambda segs, key=key: memory.store_machine(segs, key))
-            else:
-                translate_segments(doc.segments, engine, progress)
+            yield (result, doc, key), doc.segments
+
+    try:
+        if options.memory is not None:  # translation memory: fill before the engine, store as it goes
+            from .memory import TranslationMemory, run_engine_key
+
+            memory = TranslationMemory(options.memory)
+        # Engine batches run in worker threads; this thread prepares the next document
+        # and writes the finished one meanwhile (pipeline.translate.translate_stream).
+        for event, (result, doc, key), segs in translate_stream(prepared(), engine, workers=options.jobs):
+            if event == "batch":
+                if memory is not None:
+                    memory.store_machine(segs, key)
+                progress(len(segs))
+                continue
             run_qa(doc, finders)
             doc_run = RunInfo(**{**run.__dict__, "source_locale": doc.metadata.get("source_locale", "")})
             try:
@@ -223,7 +261,7 @@ def translate_documents(
                     memory.record_outputs(doc.segments, str(doc.path), key)
             except Es2enError as err:
                 result.error = str(err)
-            result.seconds = time.perf_counter() - started
+            result.seconds += time.perf_counter()
             if on_file:
                 on_file(result)
     finally:
@@ -246,7 +284,7 @@ def translate_lines(lines: list[str], options: TranslateOptions | None = None,
     segment_document(doc)
     if not doc.segments:
         return ["" for _ in lines]
-    choice = select_engine(options.engine, options.device, options.beam_size)
+    choice = select_engine(options.engine, options.device, options.beam_size, jobs=options.jobs)
     if choice.warning and on_warning:
         on_warning(choice.warning)
     SpanFinders.prepare(options).apply(doc)

@@ -28,15 +28,18 @@ class EngineChoice:
     warning: str | None = None
 
 
-def select_engine(name: str = "auto", device: str = "auto", beam_size: int | None = None) -> EngineChoice:
+def select_engine(name: str = "auto", device: str = "auto", beam_size: int | None = None,
+                  jobs: int | None = None) -> EngineChoice:
+    """``jobs``: engine batches translated at once (Apertium processes, CTranslate2
+    replicas); None: one per CPU core present."""
     from . import apertium, argos
 
     def make_argos(pkg) -> Engine:
         kwargs = {"beam_size": beam_size} if beam_size else {}
-        return argos.ArgosEngine(pkg, device=device, **kwargs)
+        return argos.ArgosEngine(pkg, device=device, jobs=jobs, **kwargs)
 
     if name == "apertium":
-        return EngineChoice(apertium.ApertiumEngine())
+        return EngineChoice(apertium.ApertiumEngine(jobs=jobs))
     if name == "argos":
         packages = argos.installed_packages()
         if not packages:
@@ -53,7 +56,7 @@ def select_engine(name: str = "auto", device: str = "auto", beam_size: int | Non
     if real:
         return EngineChoice(make_argos(real[0]))
     if apertium.available():
-        return EngineChoice(apertium.ApertiumEngine())
+        return EngineChoice(apertium.ApertiumEngine(jobs=jobs))
     if packages:
         return EngineChoice(make_argos(packages[0]),
                             f"WARNING: only the test model {packages[0].code} is installed; its translations of "
