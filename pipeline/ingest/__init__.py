@@ -103,6 +103,10 @@ def read_document(path: Path | str) -> Document:
             path,
         )
     doc = reader(path, document_id(path))
+    from pipeline.ingest.encoding import is_blank
+
+    # Zero-width characters alone (a ZWSP line, a soft hyphen) are not text to translate.
+    doc.blocks = [b for b in doc.blocks if not (b.translatable and is_blank(b.text))]
     if not any(b.translatable for b in doc.blocks):
         what = "empty document" if not any(b.text.strip() for b in doc.blocks) else "nothing but code/metadata"
         raise InputError(f"no text to translate ({what})", path)

@@ -170,12 +170,13 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, list[str]]:
     return _finish(data.decode(enc)), notices
 
 
-_BLANK = re.compile(r"^\s*$")
+_BLANK = re.compile(r"^[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]*$")
 
 
 def is_blank(text: str) -> bool:
-    """True for a text with nothing but whitespace (including NBSP, ZWSP)."""
-    return _BLANK.match(text.replace("\u200b", "").replace("\ufeff", "")) is not None
+    """True for a text with nothing but whitespace (including NBSP) and invisible
+    characters (zero-width space/joiners, word joiner, BOM, soft hyphen)."""
+    return _BLANK.match(text) is not None
 
 
 def read_text_file(path: Path) -> tuple[str, list[str]]:

@@ -46,7 +46,7 @@ import datetime as _dt
 import re
 from pathlib import Path
 
-from pipeline.ingest.encoding import read_text_file
+from pipeline.ingest.encoding import is_blank, read_text_file
 from pipeline.model import Block, BlockKind, Document
 
 MAX_HEADING_LINE_WORDS = 12
@@ -170,7 +170,7 @@ def _paragraphs(text: str) -> list[tuple[int, list[str]]]:
     current: list[str] = []
     start = 0
     for n, line in enumerate(text.split("\n"), 1):
-        if line.strip():
+        if not is_blank(line):
             if not current:
                 start = n
             current.append(line)
