@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .entry import COLUMNS, GlossaryFile, RowError, entry_from_row
+from .tsv import read_bytes
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -184,12 +185,7 @@ def read_tbx(
     from lxml import etree
 
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("glossary file not found", path) from None
-    except OSError as err:
-        raise InputError(f"cannot read glossary: {err.strerror or err}", path) from None
+    data = read_bytes(path)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)

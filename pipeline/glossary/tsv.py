@@ -36,30 +36,27 @@ def parse_header(cells: list[str], path: Path, line: int) -> list[str]:
     return columns
 
 
-def read_tsv(path: str | Path, *, lenient: bool = False) -> GlossaryFile:
-    path = Path(path)
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError("glossary file not found", path) from None
     except OSError as err:
         raise InputError(f"cannot read glossary: {err.strerror or err}", path) from None
-    return parse_tsv(decode(data, path), path, lenient=lenient)
 
 
-def parse_tsv(text: str, path: Path, *, lenient: bool = False) -> GlossaryFile:
+def build_glossary(path: Path, rows, *, lenient: bool = False) -> GlossaryFile:
+    """A GlossaryFile from ``rows``: (line number, cells) for data rows and (line
+    number, "# comment") for comment lines, in file order, blank lines left out.
+    Shared by the TSV and CSV readers: header, comments that travel with the entry
+    below them, and bad rows (an error, or a warning when ``lenient``)."""
     gf = GlossaryFile(path, columns=[])
     pending: list[str] = []
     header_seen = False
-    for lineno, raw in enumerate(text.split("\n"), start=1):
-        line = raw[:-1] if raw.endswith("\r") else raw
-        gf.raw_lines[lineno] = line
-        if not line.strip():
+    for lineno, cells in rows:
+        if isinstance(cells, str):
+            (pending if header_seen else gf.preamble).append(cells)
             continue
-        if line.lstrip().startswith("#"):
-            (pending if header_seen else gf.preamble).append(line.strip())
-            continue
-        cells = line.split("\t")
         if not header_seen:
             gf.columns = parse_header(cells, path, lineno)
             header_seen = True
@@ -67,8 +64,7 @@ def parse_tsv(text: str, path: Path, *, lenient: bool = False) -> GlossaryFile:
         try:
             if len(cells) > len(gf.columns) and any(c.strip() for c in cells[len(gf.columns):]):
                 raise RowError(f"{len(cells)} fields but the header names {len(gf.columns)} columns")
-            row = dict(zip(gf.columns, cells))
-            entry = entry_from_row(row, path=path, line=lineno, comments=tuple(pending))
+            entry = entry_from_row(dict(zip(gf.columns, cells)), path=path, line=lineno, comments=tuple(pending))
         except RowError as err:
             if not lenient:
                 raise InputError(str(err), path, lineno) from None
@@ -79,6 +75,27 @@ def parse_tsv(text: str, path: Path, *, lenient: bool = False) -> GlossaryFile:
     if not header_seen:
         raise InputError("empty glossary: no header row (expected columns es, en, ...)", path, 1)
     gf.footer = pending
+    return gf
+
+
+def read_tsv(path: str | Path, *, lenient: bool = False) -> GlossaryFile:
+    path = Path(path)
+    return parse_tsv(decode(read_bytes(path), path), path, lenient=lenient)
+
+
+def parse_tsv(text: str, path: Path, *, lenient: bool = False) -> GlossaryFile:
+    raw_lines: dict[int, str] = {}
+
+    def rows():
+        for lineno, raw in enumerate(text.split("\n"), start=1):
+            line = raw[:-1] if raw.endswith("\r") else raw
+            raw_lines[lineno] = line
+            if not line.strip():
+                continue
+            yield lineno, (line.strip() if line.lstrip().startswith("#") else line.split("\t"))
+
+    gf = build_glossary(path, rows(), lenient=lenient)
+    gf.raw_lines = raw_lines
     return gf
 
 
