@@ -145,7 +145,12 @@ def qa_summary_line(doc: Document) -> str:
     parts = [f"{r.check} {r.total}" for r in rows]
     errors = sum(r.error for r in rows)
     warnings = sum(r.warning for r in rows)
-    return f"{flagged} segments flagged ({errors} errors, {warnings} warnings): " + ", ".join(parts)
+    return (f"{_count(flagged, 'segment')} flagged ({_count(errors, 'error')}, {_count(warnings, 'warning')}): "
+            + ", ".join(parts))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @dataclass
