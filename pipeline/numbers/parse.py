@@ -55,7 +55,7 @@ _SCALE_RE = (
 
 _UNIT_RE = (
     r"(?:(?P<pct>" + _WS + r"?%|\s+por\s*ciento(?!\w)|\s+por\s+cien(?!\w))"
-    r"|(?P<pp>\s+puntos?\s+porcentual(?:es)?(?!\w)|\s+p\.\s?p\.|\s+(?-i:pp)(?!\w))"
+    r"|(?P<pp>\s+puntos?\s+porcentual(?:es)?(?!\w)|\s+p\.\s?p\.|(?P<ppabbr>\s+(?-i:pp)(?!\w)))"
     r"|(?P<bp>\s+puntos?\s+(?:b[aá]sicos?|base)(?!\w)|\s+(?-i:pbs?)(?!\w))"
     r"|(?P<dec>\s+d[eé]cimas?(?:\s+de\s+punto(?:\s+porcentual)?)?(?!\w)(?!\s+de\s)))"
 )
@@ -445,10 +445,19 @@ def _resolve_name(name: str, guess: LocaleGuess) -> str | None:
     return code
 
 
+#: A percentage elsewhere in the sentence: "pp" after a number is then percentage points.
+_PERCENT_CONTEXT = re.compile(r"%|por\s*ciento|porcentual|(?<!\w)(?:tasa|tipos?\s+de\s+inter[eé]s)(?!\w)", re.IGNORECASE)
+
+
 def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
     m = P["amount"].match(text, i)
     if not m:
         return None
+    if m["ppabbr"] and not _PERCENT_CONTEXT.search(text):
+        # "352 pp." is pages (a bibliography); "subió 2 pp. hasta el 11,2%" is percentage points
+        m = P["amount"].match(text, i, m.start("ppabbr"))
+        if not m:
+            return None
     start = i
     if m["sign"] is None and m["pre"] is None and not _guard_before(text, i):
         return None
