@@ -211,3 +211,16 @@ def test_never_raises_on_odd_input():
         find_numbers(text, infer_locale(str(text), AUTO), AUTO)
         infer_locale(text, AUTO)
         parse_english_numbers(text)
+
+
+# --- findings from the QA verification against newstest2012's reference -------------------
+
+def test_decimas_of_an_index_are_points_not_percentage_points():
+    # nt 2425: "bajó cuatro décimas hasta los 100,4 puntos" — the reference says "fell four tenths to 100.4 points"
+    (dec, *_rest) = spans_of("Ya que bajó cuatro décimas hasta los 100,4 puntos, frente a los 100,8 de agosto.")
+    assert (dec.text, dec.target, dec.kind) == ("cuatro décimas", "0.4 point", "number")
+    assert dec.value == Quantity(Decimal("0.4"))  # a plain number, as the English "0.4 point(s)" reads
+    assert Quantity(Decimal("0.4")) in [s.value for s in parse_english_numbers("It fell 0.4 point to 100.4 points.")]
+    # a rate keeps percentage points (singular up to 1, plural above)
+    assert targets("El paro subió dos décimas, hasta el 11,2%.")["dos décimas"] == "0.2 percentage point"
+    assert targets("El paro subió doce décimas, hasta el 11,2%.")["doce décimas"] == "1.2 percentage points"

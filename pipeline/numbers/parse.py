@@ -449,6 +449,11 @@ def _resolve_name(name: str, guess: LocaleGuess) -> str | None:
 _PERCENT_CONTEXT = re.compile(r"%|por\s*ciento|porcentual|(?<!\w)(?:tasa|tipos?\s+de\s+inter[eé]s)(?!\w)", re.IGNORECASE)
 
 
+#: A level in (index) points — "hasta los 100,4 puntos" — and a level in percent.
+_INDEX_LEVEL = re.compile(r"\d\s+puntos(?!\s+(?:porcentual|b[aá]sico|base))", re.IGNORECASE)
+_PERCENT_LEVEL = re.compile(r"%|por\s*ciento|porcentual", re.IGNORECASE)
+
+
 def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
     m = P["amount"].match(text, i)
     if not m:
@@ -538,6 +543,8 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
         unit = "percentage_point"
         value = value / 10
         frac = max(frac + 1, 1) if m["num"] else 1
+        if "porcentual" not in m["dec"].lower() and _INDEX_LEVEL.search(text) and not _PERCENT_LEVEL.search(text):
+            unit = "point"  # "bajó cuatro décimas hasta los 100,4 puntos": an index, not a rate
     code = None
     cur_name = ""
     is_cur = bool(m["pre"] or m["sufsym"] or m["curname"] or implied_cur)
@@ -561,7 +568,7 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
         return None
     if unit == "currency" and not exp and frac == 1:
         frac = 2  # money keeps whole cents: 85,5 dólares → $85.50
-    q = Quantity(value, unit, code)
+    q = Quantity(value, None if unit == "point" else unit, code)  # index points are plain numbers
     # 4. English
     if medio and exp and not is_cur:
         figure = render.half_figure(exp)
@@ -573,6 +580,9 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
         plural = not (value == 1 and not exp)
         target = render.currency_amount(figure, code, plural, options, _HEAD_EN.get(_head(cur_name), cur_name) if cur_name else "")
         kind = "currency"
+    elif unit == "point":
+        target = render.percent_text(figure, unit, value, options)
+        kind = "number"
     elif unit:
         target = render.percent_text(figure, unit, value, options)
         kind = "percent"

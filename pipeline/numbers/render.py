@@ -104,6 +104,8 @@ def percent_text(figure: str, unit: str, amount: Decimal | None, options: Number
         return figure + "%" if options.percent_style == "symbol" else f"{figure} percent"
     if unit == "percentage_point":
         return f"{figure} percentage point" + ("" if one else "s")
+    if unit == "point":  # index points (décimas of an index)
+        return f"{figure} point" + ("" if one else "s")
     if unit == "basis_point":
         return f"{figure} basis point" + ("" if amount == 1 else "s")
     return figure
