@@ -113,6 +113,7 @@ def translate_stream(
     *,
     workers: int | None = None,
     chunk: int | None = None,
+    submit: Callable[[list[tuple[Segment, str, list[Span]]]], Future] | None = None,
 ) -> Iterator[tuple[str, K, list[Segment]]]:
     """Translate the segments of many items (documents) as one stream of engine batches.
 
@@ -128,6 +129,10 @@ def translate_stream(
     each; CTranslate2: one batch per ``inter_threads`` replica; both release the GIL),
     plus one queued, so the engine never waits for Python. Batches may span documents;
     the last ones are split evenly so no core idles at the end.
+
+    ``submit(jobs)``, when given, runs a batch elsewhere instead of in this process's
+    threads (pipeline.cluster): it returns a Future of what ``_translate_jobs`` returns,
+    having applied to the jobs' segments what it adds to them (flags, unknown words).
     """
     workers = workers or getattr(engine, "parallel_batches", 1) or 1
     chunk = chunk or getattr(engine, "batch_segments", CHUNK) or CHUNK
@@ -166,7 +171,9 @@ def translate_stream(
                     # The tail: share what is left between the workers.
                     size = max(16, -(-len(buffer) // workers))
                 batch = [buffer.popleft() for _ in range(min(size, len(buffer)))]
-                inflight.append((pool.submit(_translate_jobs, [job for job, _ in batch], engine), batch))
+                jobs = [job for job, _ in batch]
+                future = submit(jobs) if submit else pool.submit(_translate_jobs, jobs, engine)
+                inflight.append((future, batch))
             while order and order[0].remaining == 0:
                 item = order.popleft()
                 yield "item", item.key, item.segments
