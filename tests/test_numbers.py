@@ -224,3 +224,18 @@ def test_decimas_of_an_index_are_points_not_percentage_points():
     # a rate keeps percentage points (singular up to 1, plural above)
     assert targets("El paro subió dos décimas, hasta el 11,2%.")["dos décimas"] == "0.2 percentage point"
     assert targets("El paro subió doce décimas, hasta el 11,2%.")["doce décimas"] == "1.2 percentage points"
+
+
+def test_scale_word_followed_by_thousands_in_words():
+    # nt 1743: "los mil millones doscientas mil personas de la India" is, word for word,
+    # 1,000,200,000 (mil millones + doscientas mil); the reference says "1.2bn" (which would be
+    # "mil doscientos millones"). The stage renders what the Spanish says and flags the gap.
+    line = NEWSTEST.read_text(encoding="utf-8").splitlines()[1742] if NEWSTEST.exists() else (
+        "vender la ayuda a Europa para los mil millones doscientas mil personas de la India")
+    s = next(s for s in spans_of(line) if s.text.startswith("mil millones"))
+    assert (s.text, s.target) == ("mil millones doscientas mil", "1,000,200,000")
+    assert s.value == Quantity(Decimal(1_000_200_000))
+    assert s.attrs.get("ambiguous") and "1.2 billion" in s.attrs["reason"]
+    # without a skipped group it is an ordinary amount, not flagged
+    (s,) = spans_of("Recibió un millón quinientos mil euros.")
+    assert s.value == Quantity(Decimal(1_500_000), "currency", "EUR") and not s.attrs.get("ambiguous")

@@ -142,6 +142,7 @@ def _patterns() -> dict[str, re.Pattern]:
         r"(?:(?P<num>" + _DIGITS + r")|(?P<words>" + CARDINAL_RE + r"))"
         r"(?:\s+mil\s+(?P<spk>\d{1,3}(?![\d.,'’]\d|\d|/|:)|(?:" + CARDINAL_RE + r")(?=\s+(?:mil\s+millones|mill|bill|trill))))?"
         r"(?:" + _SCALE_RE + r")?"
+        r"(?(scale)(?:\s+(?P<tail>" + CARDINAL_RE + r"))?)"  # "un millón quinientos mil"
         r"(?:" + _UNIT_RE + r")?"
         r"(?:" + _suffix_re() + r")?"
     )
@@ -458,6 +459,14 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
     m = P["amount"].match(text, i)
     if not m:
         return None
+    tail = None
+    if m["tail"]:
+        # thousands in words after a scale word: "un millón quinientos mil" = 1,500,000
+        tail = parse_cardinal(m["tail"]) if m["scale"] and re.search(r"(?i)(?<!\w)mil$", m["tail"]) else None
+        if tail is None:
+            m = P["amount"].match(text, i, m.start("tail"))
+            if not m:
+                return None
     if m["ppabbr"] and not _PERCENT_CONTEXT.search(text):
         # "352 pp." is pages (a bibliography); "subió 2 pp. hasta el 11,2%" is percentage points
         m = P["amount"].match(text, i, m.start("ppabbr"))
@@ -511,6 +520,23 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
         return None  # "cinco mil" is just words
     if exp:
         value = value * (Decimal(10) ** exp)
+    compound = None  # the English figure of "scale word + thousands in words"
+    if tail is not None:
+        if not exp or exp < 6 or tail >= Decimal(10) ** exp:
+            return None
+        lead = value
+        value += tail
+        nat = max(6, (len(str(int(lead))) - 1) // 3 * 3)  # "mil millones" → 9
+        if render.frac_digits(value / Decimal(10) ** nat) <= 3:
+            compound = render.scaled_figure(value, nat, options)  # "1.5 million", "2.35 million"
+        else:  # "mil millones doscientas mil" = 1,000,200,000: no prose writes that
+            compound = render.fmt_number(value)
+            alt = render.scaled_figure(lead + tail * Decimal(10) ** (nat - 6), nat, options)
+            said = text[m.start("words") if m["words"] else m.start("num"):m.end("tail")]
+            reasons.append(
+                f"'{said}' reads word for word as {compound}; a figure like that is rarely written in words: "
+                f"if {alt} was meant, the Spanish is garbled: check the source"
+            )
     if m["sign"]:
         value = -value
     if m["num"] is None and exp is None and m["spk"] is None:
@@ -570,7 +596,9 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
         frac = 2  # money keeps whole cents: 85,5 dólares → $85.50
     q = Quantity(value, None if unit == "point" else unit, code)  # index points are plain numbers
     # 4. English
-    if medio and exp and not is_cur:
+    if compound:
+        figure = compound
+    elif medio and exp and not is_cur:
         figure = render.half_figure(exp)
     elif medio and exp:
         figure = render.scaled_figure(value, 3, options)
