@@ -33,8 +33,11 @@ class TranslateOptions:
     #: Translation memory file (pipeline.memory); None: no memory.
     memory: Path | None = None
     #: Engine batches translated at once (Apertium processes, CTranslate2 replicas);
-    #: None: one per CPU core present.
+    #: None: one per CPU core present. With ``cluster``: worker actors (None: one per CPU).
     jobs: int | None = None
+    #: Run the engine batches on a Ray cluster: "ray://HOST:PORT", "HOST:PORT", "local"
+    #: (pipeline.cluster); None: in this process.
+    cluster: str | None = None
 
 
 #: Documents read in the counting pass are kept for translation while together they
@@ -212,7 +215,7 @@ def translate_documents(
         if on_progress:
             on_progress(done, total)
 
-    memory = None
+    memory = cluster = None
 
     def prepared():
         """(result, doc, memory key) and the segments to translate, one document at a
@@ -245,9 +248,15 @@ def translate_documents(
             from .memory import TranslationMemory, run_engine_key
 
             memory = TranslationMemory(options.memory)
+        stream_kw = {"workers": options.jobs}
+        if options.cluster:  # batches go to worker actors on a Ray cluster
+            from .cluster import RayTranslator
+
+            cluster = RayTranslator(options.cluster, engine, device=options.device, workers=options.jobs)
+            stream_kw = {"workers": cluster.workers, "chunk": cluster.chunk, "submit": cluster.submit}
         # Engine batches run in worker threads; this thread prepares the next document
         # and writes the finished one meanwhile (pipeline.translate.translate_stream).
-        for event, (result, doc, key), segs in translate_stream(prepared(), engine, workers=options.jobs):
+        for event, (result, doc, key), segs in translate_stream(prepared(), engine, **stream_kw):
             if event == "batch":
                 if memory is not None:
                     memory.store_machine(segs, key)
@@ -265,6 +274,8 @@ def translate_documents(
             if on_file:
                 on_file(result)
     finally:
+        if cluster is not None:
+            cluster.close()
         engine.close()
         if memory is not None:
             memory.close()
