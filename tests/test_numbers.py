@@ -239,3 +239,43 @@ def test_scale_word_followed_by_thousands_in_words():
     # without a skipped group it is an ordinary amount, not flagged
     (s,) = spans_of("Recibió un millón quinientos mil euros.")
     assert s.value == Quantity(Decimal(1_500_000), "currency", "EUR") and not s.attrs.get("ambiguous")
+
+
+def _en_values(text: str) -> list:
+    return [s.value for s in parse_english_numbers(text)]
+
+
+@pytest.mark.parametrize(
+    "english, expected, absent",
+    [
+        # newstest2012.en 2646: British "thousand million" = 10^9
+        ("increased by 5.000 million yen (47 thousand million Euro's) worth of treasury bond purchases",
+         [Quantity(Decimal("47e9"), "currency", "EUR")], [Quantity(Decimal(47000), "currency", "EUR")]),
+        ("raising the ceiling to 55.000 thousand million yen (519 thousand million Euros)",
+         [Quantity(Decimal("519e9"), "currency", "EUR")], []),
+        # 2496, 2503: space-grouped thousands are one number
+        ("showed that 75% of the 40 000 French employees questioned", [Quantity(Decimal(40000))],
+         [Quantity(Decimal(40)), Quantity(Decimal(0))]),
+        ("13% of the 285 000 controls on short-term sickness certificates were \"unjustified,\" equal to 37\u202f050 cases",
+         [Quantity(Decimal(285000)), Quantity(Decimal(37050))], [Quantity(Decimal(285))]),
+        # 372, 2652: three capitals before a figure are a currency only when they are an ISO code
+        ("The classic PC that defined the computer standards of the period, called IBM 5150, came to the market in 1981.",
+         [Quantity(Decimal(5150)), Quantity(Decimal(1981))], [Quantity(Decimal(5150), "currency", "IBM")]),
+        ("In Paris, at 10 a.m., the CAC 40 lost 1.4%", [Quantity(Decimal(40)), Quantity(Decimal("1.4"), "percent")],
+         [Quantity(Decimal(40), "currency", "CAC")]),
+        ("a loan of USD 40 million", [Quantity(Decimal("40e6"), "currency", "USD")], []),
+        # 2880 (Apertium's English): "200 m" is metres; a glued "m" is million (1743's reference: "800m")
+        ("to an average of 200 m of depth.", [Quantity(Decimal(200))], [Quantity(Decimal("200e6"))]),
+        ("India's 1.2bn people, of whom as many as 800m live on about $2 a day",
+         [Quantity(Decimal("1.2e9")), Quantity(Decimal("800e6")), Quantity(Decimal(2), "currency", "USD")], []),
+        # 1673, 2132: figures glued to letters are codes, not values
+        ("they arguably fell under code's Canon 4C, which states", [], [Quantity(Decimal(4))]),
+        ("three-dimensional with \"Super Mario 3D Land\"", [], [Quantity(Decimal(3))]),
+    ],
+)
+def test_english_parser_reads_what_the_reference_writes(english, expected, absent):
+    values = _en_values(english)
+    for v in expected:
+        assert v in values, (v, values)
+    for v in absent:
+        assert v not in values, (v, values)

@@ -50,8 +50,13 @@ def _patterns():
     mon = "|".join(sorted(months + abbr, key=len, reverse=True))
     number = re.compile(
         r"(?<![\w.,])(?P<sign>-)?(?P<sym>US\$|MX\$|CA\$|A\$|[$€£¥]|(?-i:[A-Z]{3})\s)?"
-        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/:]|[.,]\d)"
-        r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|quadrillion|quintillion|bn|mn|tn|(?-i:m|k))\b)?"
+        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+        r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d|[ \u00a0\u202f\u2009]\d)(?:\.\d+)?"  # "40 000"
+        r"|\d+(?:\.\d+)?)(?![\d/:]|[.,]\d)"
+        # "47 thousand million" (British 10^9); a one-letter scale only glued: "800m", "$5k" ("200 m" is metres)
+        r"(?:[\s-]?(?P<scale>(?:thousand\s+)?(?:million|billion|trillion|quadrillion|quintillion)|thousand|bn|mn|tn)\b"
+        r"|(?P<glued>(?-i:m|k))\b)?"
+        r"(?![^\W\d_])"  # "4C", "3D", "1990s": a figure glued to letters is a code
         r"(?:\s?(?P<unit>%|per\s?cent\b|percentage\s+points?\b|basis\s+points?\b|bps\b))?"
         r"(?:\s+(?:of\s+)?(?P<cur>" + cur + r"|" + heads + r")\b)?",
         re.IGNORECASE,
@@ -67,6 +72,13 @@ def _patterns():
         mon_num[m[:3].lower()] = i
     mon_num["sept"] = 9
     return number, half, date_mdy, date_dmy, date_my, ordinal, mon_num
+
+
+@lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
 
 
 def _currency(sym: str | None, cur: str | None) -> str | None:
@@ -121,15 +133,25 @@ def _parse(text: str) -> list[Span]:
     for m in ordinal.finditer(text):
         if free(m.start(), m.end()):
             spans.append(Span(m.start(), m.end(), "ordinal", m.group(0), None, Quantity(Decimal(m["n"]), "ordinal")))
+    isos = _iso_codes()
     for m in number.finditer(text):
         if not free(m.start(), m.end()):
             continue
+        digits = re.sub(r"[ \u00a0\u202f\u2009]", "", m["num"])
         try:
-            value = parse_decimal(m["num"], locale="en_US", strict=True)
+            value = parse_decimal(digits, locale="en_US", strict=True)
         except (NumberFormatError, InvalidOperation, ValueError):
             continue
-        if m["scale"]:
-            value *= Decimal(10) ** _SCALE[m["scale"].lower()]
+        scale = m["scale"] or m["glued"]
+        if scale:
+            value *= Decimal(10) ** sum(_SCALE[w] for w in scale.lower().split())
+        sym = m["sym"]
+        start = m.start()
+        if sym and sym.strip().isalpha() and sym.strip() not in isos:
+            sym = None  # "IBM 5150", "CAC 40": three capitals that are no currency
+            start = m.start("num") if not m["sign"] else m.start("sign")
+            if m["sign"]:
+                continue  # "IBM -5": not a signed amount either
         if m["sign"]:
             value = -value
         unit = None
@@ -139,15 +161,15 @@ def _parse(text: str) -> list[Span]:
             u = m["unit"].lower()
             unit = "percentage_point" if "percentage" in u else ("basis_point" if ("basis" in u or "bp" in u) else "percent")
             kind = "percent"
-        elif m["sym"] or m["cur"]:
-            code = _currency(m["sym"], m["cur"])
-            if code is None and m["sym"] and not m["cur"]:
+        elif sym or m["cur"]:
+            code = _currency(sym, m["cur"])
+            if code is None and sym and not m["cur"]:
                 pass
             else:
                 unit, kind = "currency", "currency"
         end = m.end()
         if unit is None and m["cur"]:
-            end = m.end("scale") if m["scale"] else m.end("num")
-        spans.append(Span(m.start(), end, kind, text[m.start():end], None, Quantity(value, unit, code)))
+            end = m.end("scale") if m["scale"] else (m.end("glued") if m["glued"] else m.end("num"))
+        spans.append(Span(start, end, kind, text[start:end], None, Quantity(value, unit, code)))
     spans.sort(key=lambda s: s.start)
     return spans
