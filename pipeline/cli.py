@@ -106,8 +106,11 @@ def _options(engine, device, beam_size, glossaries, no_glossary, lenient, source
 @click.option("--memory", "memory_path", type=click.Path(path_type=Path), default=Path(".es2en/memory.sqlite"),
               show_default=True, help="Translation memory: reviewed English is reused, engine output cached.")
 @click.option("--no-memory", is_flag=True, help="Neither read nor write the translation memory.")
+@click.option("--cluster", metavar="ray://HOST:PORT|local",
+              help="Translate on a Ray cluster (pip install 'es2en[cluster]'); local: start Ray on this machine. "
+                   "--jobs is then the number of workers (default: one per CPU of the cluster).")
 @engine_options
-def translate(paths, out_dir, formats, quiet, memory_path, no_memory, **engine_kw):
+def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, **engine_kw):
     """Translate Spanish .txt/.md/.docx files (or folders, or globs) into OUT.
 
     Writes OUT/<name>.bilingual.docx, OUT/<name>.bilingual.md and OUT/<name>.en.md.
@@ -117,6 +120,7 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, **engine_k
 
     opts = _options(formats=formats, **engine_kw)
     opts.memory = None if no_memory else memory_path
+    opts.cluster = cluster
     bar = task = None
     if not quiet and sys.stderr.isatty():
         from rich.console import Console
