@@ -67,7 +67,7 @@ def engine_options(f):
     f = click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
                      help="Where the Argos engine runs; auto uses CUDA only when it is usable.")(f)
     f = click.option("--beam-size", type=click.IntRange(1, 16), default=None,
-                     help="Beam size for the Argos engine (default 4).")(f)
+                     help="Beam size for the Argos engine (default 2, chosen by measurement: bench/beam.py).")(f)
     f = click.option("--jobs", type=click.IntRange(1, 256), default=None,
                      help="Engine batches translated at once: Apertium processes, or CTranslate2 replicas "
                           "sharing the cores. Default: one per CPU core.")(f)

@@ -20,7 +20,11 @@ from ..errors import EngineError
 
 #: Package codes of models made for tests; never chosen silently by --engine auto.
 TEST_PACKAGE_CODES = {"translate-es_en-tatoeba"}
-DEFAULT_BEAM_SIZE = 4
+#: Chosen by bench/beam.py (2 CPU cores, test model): on 2,400 short sentences beam 2
+#: scores BLEU 74.0 / chrF 84.0 against 73.8 / 83.9 for beam 4 and 74.1 / 84.0 for 6,
+#: at about 1.8x the speed of beam 4; greedy (1) loses 0.7 BLEU. On newstest the test
+#: model scores BLEU 3-4 at every beam. See README, Performance.
+DEFAULT_BEAM_SIZE = 2
 DEFAULT_BATCH_TOKENS = 2048
 
 
