@@ -279,3 +279,38 @@ def test_english_parser_reads_what_the_reference_writes(english, expected, absen
         assert v in values, (v, values)
     for v in absent:
         assert v not in values, (v, values)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, target, flagged",
+    [
+        # a company's revenue cannot be trillions: the calque is read as 10^9, and flagged
+        ("Netflix reportó ingresos por US$ 7.8 billones en el trimestre.", "US$ 7.8 billones", "$7.8 billion", True),
+        ("Las ventas de la petrolera PDVSA cayeron a 16 billones de dólares el año pasado.",
+         "16 billones de dólares", "$16 billion", True),
+        # a company's market value can be (a few) trillions: kept, but flagged for review
+        ("Apple vale $3 billones.", "$3 billones", "$3 trillion", True),
+        ("La compañía alcanzó un valor de mercado de US$ 3 billones.", "US$ 3 billones", "$3 trillion", True),
+        ("La empresa vale 40 billones de dólares.", "40 billones de dólares", "$40 billion", True),
+        # revenue with no subject to judge it by: flag, don't guess
+        ("Los ingresos alcanzaron US$ 2 billones.", "US$ 2 billones", "$2 trillion", True),
+        # national figures are trillions: no flag
+        ("La deuda pública se sitúa en 1,5 billones de euros.", "1,5 billones de euros", "€1.5 trillion", False),
+        ("Los ingresos fiscales del Gobierno federal sumaron 4,9 billones de dólares.",
+         "4,9 billones de dólares", "$4.9 trillion", False),
+        ("Por una parte, con 1,6 billones de dólares, la USB gestiona más dinero de clientes adinerados que cualquier "
+         "otro banco del mundo.", "1,6 billones de dólares", "$1.6 trillion", False),  # nt 878
+        # the seed: a company's planned investment, no revenue or value word: no flag
+        ("La compañía dirigida por Sam Altman tiene previsto invertir alrededor de $1.5 billones de dólares en "
+         "infraestructura tecnológica para los próximos años.", "$1.5 billones de dólares", "$1.5 trillion", False),
+        # soft currencies run to billones legitimately (Ecopetrol earns trillions of pesos)
+        ("Ecopetrol ganó 19,1 billones de pesos colombianos.", "19,1 billones de pesos colombianos",
+         "19.1 trillion Colombian pesos", False),
+    ],
+)
+def test_billones_calque_magnitude_check(sentence, text, target, flagged):
+    span = next(s for s in spans_of(sentence) if s.text == text)
+    assert span.target == target
+    assert bool(span.attrs.get("ambiguous")) is flagged, span.attrs
+    if flagged:
+        assert "billones" in span.attrs["reason"] and "10^9" in span.attrs["reason"]

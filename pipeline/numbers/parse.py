@@ -588,8 +588,12 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
                 return None
             exp = 6
             value *= Decimal(10) ** 6
-        if exp == 12 and (guess.locale == "es_US"):
-            reasons.append("'billón' in US Spanish may mean 10^9 (a calque of 'billion'); read as 10^12")
+        if exp == 12 and code in _CALQUE_CURRENCIES and m["scale"]:
+            value, exp, why = _calque_check(text, text[start:m.end()], value, exp)
+            if why:
+                reasons.append(why)
+            elif guess.locale == "es_US":
+                reasons.append("'billón' in US Spanish may mean 10^9 (a calque of 'billion'); read as 10^12")
     if unit is None and exp is None and m["spk"] is None:
         return None
     if unit == "currency" and not exp and frac == 1:
@@ -622,6 +626,63 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
     if exp:
         attrs["scale"] = exp
     return _Hit(start, end, kind, target, q, attrs, q=q, exp=exp, frac=frac, cur_name=cur_name)
+
+
+# --- the "billones = billions" calque (docs/spanish-numbers.md, magnitude check) ---------
+
+#: Currencies in which 10^12 is more than any company earns or is worth.
+_CALQUE_CURRENCIES = frozenset({"USD", "EUR", "GBP", "CHF"})
+_NATIONAL = re.compile(
+    r"(?<!\w)(?:PIB|producto\s+inter(?:ior|no)|deuda\s+p[uú]blica|presupuestos?|gobiernos?|estados?|tesoro|"
+    r"reservas|d[eé]ficit|fiscal(?:es)?|pa[ií]s(?:es)?|naci[oó]n|nacional|econom[ií]as?|mundial|mundo|"
+    r"eurozona|zona\s+euro|bancos?\s+centrale?s?|fed|bce|fmi|est[ií]mulo|rescate)(?!\w)",
+    re.IGNORECASE,
+)
+_COMPANY = re.compile(
+    r"(?<!\w)(?:(?i:empresas?|compa[nñ][ií]as?|firmas?|grupo|corporaci[oó]n|multinacional|tecnol[oó]gica|petrolera|"
+    r"farmac[eé]utica|aerol[ií]nea|automotriz|startup|trimestr(?:e|al))"
+    r"|S\.\s?A\.|Inc\.?|Corp\.?|Ltd\.?|Netflix|Apple|Amazon|Google|Alphabet|Microsoft|Meta|Facebook|Tesla|Nvidia|"
+    r"OpenAI|Walmart|Samsung|Toyota|PDVSA|Pemex|Petrobras|Ecopetrol|Telef[oó]nica|Inditex|Santander|BBVA|IBM|Intel|"
+    r"Disney|Uber)(?!\w)"
+)
+_FLOW = re.compile(
+    r"(?<!\w)(?:ingres(?:os|[oó])|ventas?|vendi[oó]|factur(?:aci[oó]n|[oó]|a|ar[aá])|beneficios?|ganancias?|gan[oó]|"
+    r"utilidad(?:es)?|p[eé]rdidas?|ebitda)(?!\w)",
+    re.IGNORECASE,
+)
+_VALUATION = re.compile(
+    r"(?<!\w)(?:valor\s+de\s+mercado|capitalizaci[oó]n|valen?|valorad[oa]s?|valuad[oa]s?|valoraci[oó]n)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _calque_check(text: str, said: str, value: Decimal, exp: int) -> tuple[Decimal, int, str | None]:
+    """Judge 'billones' of a hard currency against the sentence: (value, exp, reason or None).
+
+    A company's revenue, sales or profit of a Spanish billón (10^12 dollars or euros) or
+    more is impossible, and a company worth ten billones is too: there 'billones' is the
+    calque of English 'billions' and is read as 10^9 (flagged). A company's value below
+    that, or revenue with no subject to judge it by, stays 10^12 and is flagged. National
+    figures (PIB, deuda pública, presupuesto, gobierno…) are trillions: no flag.
+    """
+    national = _NATIONAL.search(text)
+    company = _COMPANY.search(text)
+    flow = _FLOW.search(text)
+    valuation = _VALUATION.search(text)
+    trillions = abs(value) / Decimal(10) ** 12
+    if company and not national and (flow or (valuation and trillions >= 10)):
+        what = (flow or valuation).group(0)
+        return value / 1000, 9, (
+            f"'{said}' read as 10^9 ('billones' as a calque of English 'billions'): a company's "
+            f"'{what}' of {render.fmt_number(trillions)} trillion is implausible; check the source"
+        )
+    if (flow or valuation) and not (national and not company):
+        what = (flow or valuation).group(0)
+        return value, exp, (
+            f"'{said}' read as 10^12 (trillion), but 'billones' next to '{what}' may be a calque of English "
+            f"'billions' (10^9): check the magnitude against the subject"
+        )
+    return value, exp, None
 
 
 def _currency_code(m, implied, text, guess: LocaleGuess, options: NumberOptions):
