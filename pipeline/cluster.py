@@ -168,8 +168,6 @@ class RayTranslator:
         self.cpus_per_worker = cpus_per_worker or CPUS_PER_WORKER
         self.spec = EngineSpec.of(engine, device, threads=self.cpus_per_worker)
         self._owns_ray = False
-        if not ray.is_initialized():
-            self._connect(address, workers)
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._queue: deque[_Batch] = deque()
@@ -177,15 +175,19 @@ class RayTranslator:
         self._pings: dict[Any, _Actor] = {}
         self._stop = False
         self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
         self.actors: list[_Actor] = []
         self.resubmitted = 0  # batches sent again after their worker died
         try:
-            self._start_workers(workers)
+            if not ray.is_initialized():
+                self._connect(address, workers)
+            if workers is None:
+                cpus = ray.cluster_resources().get("CPU", 0)
+                workers = max(1, int(cpus // self.cpus_per_worker))
         except BaseException:
             self.close()
             raise
-        self._thread = threading.Thread(target=self._run, name="es2en-cluster", daemon=True)
-        self._thread.start()
+        self._workers = workers
 
     # -- set-up
 
@@ -205,11 +207,10 @@ class RayTranslator:
                 raise EngineError(f"cannot connect to the Ray cluster at {address}: {err}") from err
         self._owns_ray = True
 
-    def _start_workers(self, workers: int | None) -> None:
-        ray = self._ray
-        if workers is None:
-            cpus = ray.cluster_resources().get("CPU", 0)
-            workers = max(1, int(cpus // self.cpus_per_worker))
+    def _start_workers(self) -> None:
+        """Start the actors and wait until each has loaded its engine (at the first batch:
+        a run that the translation memory answers entirely starts none)."""
+        ray, workers = self._ray, self._workers
         actor_class = ray.remote(Worker).options(num_cpus=self.cpus_per_worker, max_restarts=-1,
                                                  max_task_retries=0)
         self.actors = [_Actor(actor_class.remote(self.spec)) for _ in range(workers)]
@@ -223,6 +224,8 @@ class RayTranslator:
             raise EngineError(f"a cluster worker could not load the engine: {_cause(err)}") from err
         for actor, info in zip(refs.values(), ready):
             self._accept(actor, info)
+        self._thread = threading.Thread(target=self._run, name="es2en-cluster", daemon=True)
+        self._thread.start()
 
     def _accept(self, actor: _Actor, info: dict) -> None:
         from .memory import code_fingerprint
@@ -237,7 +240,7 @@ class RayTranslator:
 
     @property
     def workers(self) -> int:
-        return len(self.actors)
+        return self._workers
 
     @property
     def chunk(self) -> int | None:
@@ -247,6 +250,8 @@ class RayTranslator:
 
     def submit(self, jobs: list[tuple[Segment, str, list]]) -> Future:
         """Send one batch (``translate_stream``'s ``submit`` hook)."""
+        if self._thread is None:
+            self._start_workers()
         batch = _Batch(jobs)
         with self._lock:
             if self._error is not None:
@@ -349,11 +354,9 @@ class RayTranslator:
     def close(self) -> None:
         """Stop the workers (and the local Ray instance this object started)."""
         self._stop = True
-        if getattr(self, "_wake", None) is not None:
-            self._wake.set()
-        thread = getattr(self, "_thread", None)
-        if thread is not None:
-            thread.join(timeout=10)
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
         ray = self._ray
         for actor in self.actors:
             try:
