@@ -314,3 +314,14 @@ def test_billones_calque_magnitude_check(sentence, text, target, flagged):
     assert bool(span.attrs.get("ambiguous")) is flagged, span.attrs
     if flagged:
         assert "billones" in span.attrs["reason"] and "10^9" in span.attrs["reason"]
+
+
+def test_list_of_two_days():
+    (s,) = spans_of("Los días 3 y 4 de noviembre habrá huelga.")
+    assert (s.text, s.target, s.kind) == ("3 y 4 de noviembre", "November 3 and 4", "date")
+    assert s.value == Range(DateValue(None, 11, 3), DateValue(None, 11, 4))  # QA compares each day
+    # the English side reads the same list back, so QA finds both days
+    (e,) = parse_english_numbers("There will be a strike on November 3 and 4.")
+    assert e.value == s.value
+    (e,) = parse_english_numbers("The summit is on 3 and 4 November 2025.")
+    assert e.value == Range(DateValue(2025, 11, 3), DateValue(2025, 11, 4))

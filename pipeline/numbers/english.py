@@ -3,7 +3,8 @@
 Recognises what the number stage writes and what engines commonly produce: "$38
 billion", "€1.5 trillion", "38 billion dollars", "120 billion Mexican pesos", "3.5%",
 "3.5 percent", "2 percentage points", "25 basis points", "12,078", "1.5 million",
-"half a million", "November 3, 2025", "3 November 2025", "November 2025", "21st".
+"half a million", "November 3, 2025", "3 November 2025", "November 2025", "21st",
+"November 3 and 4", "47 thousand million Euros", "40 000", "800m".
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from babel import Locale
 from babel.numbers import NumberFormatError, get_currency_name, parse_decimal
 
 from ..model import Span
-from .values import DateValue, Quantity
+from .values import DateValue, Quantity, Range
 
 _SCALE = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "quadrillion": 15,
           "quintillion": 18, "k": 3, "m": 6, "mn": 6, "bn": 9, "tn": 12}
@@ -62,6 +63,11 @@ def _patterns():
         re.IGNORECASE,
     )
     half = re.compile(r"\bhalf\s+an?\s+(?P<scale>million|billion|trillion)\b(?:\s+(?P<cur>" + heads + r")\b)?", re.I)
+    date_list = re.compile(
+        r"\b(?:(?P<m>" + mon + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:and|&)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+        r"|(?P<e1>\d{1,2})(?:st|nd|rd|th)?\s+(?:and|&)\s+(?P<e2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<n>" + mon + r")\.?)"
+        r"(?:,?\s+(?P<y>\d{4}))?(?![\d:])"
+    )
     date_mdy = re.compile(r"\b(?P<m>" + mon + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?(?!\d)")
     date_dmy = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + mon + r")\.?(?:,?\s+(?P<y>\d{4}))?(?!\d)")
     date_my = re.compile(r"\b(?P<m>" + "|".join(months) + r")\s+(?:of\s+)?(?P<y>\d{4})(?!\d)")
@@ -71,7 +77,7 @@ def _patterns():
         mon_num[m.lower()] = i
         mon_num[m[:3].lower()] = i
     mon_num["sept"] = 9
-    return number, half, date_mdy, date_dmy, date_my, ordinal, mon_num
+    return number, half, date_list, date_mdy, date_dmy, date_my, ordinal, mon_num
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +103,8 @@ def _currency(sym: str | None, cur: str | None) -> str | None:
 
 def parse_english_numbers(text: str) -> list[Span]:
     """Spans (kind number/currency/percent/date/ordinal) whose ``value`` is a
-    Quantity or DateValue comparable with the Spanish side's. Never raises."""
+    Quantity or DateValue comparable with the Spanish side's (a Range of two DateValues
+    for "November 3 and 4"). Never raises."""
     try:
         with localcontext() as ctx:
             ctx.prec = 80
@@ -109,11 +116,18 @@ def parse_english_numbers(text: str) -> list[Span]:
 def _parse(text: str) -> list[Span]:
     if not isinstance(text, str) or not text:
         return []
-    number, half, date_mdy, date_dmy, date_my, ordinal, mon_num = _patterns()
+    number, half, date_list, date_mdy, date_dmy, date_my, ordinal, mon_num = _patterns()
     spans: list[Span] = []
 
     def free(a, b):
         return all(b <= s.start or a >= s.end for s in spans)
+
+    for m in date_list.finditer(text):  # "November 3 and 4": two days, as the Spanish side's Range
+        mo = mon_num.get((m["m"] or m["n"]).lower().rstrip("."))
+        d1, d2 = int(m["d1"] or m["e1"]), int(m["d2"] or m["e2"])
+        if mo and 1 <= d1 < d2 <= 31:
+            y = int(m["y"]) if m["y"] else None
+            spans.append(Span(m.start(), m.end(), "date", m.group(0), None, Range(DateValue(y, mo, d1), DateValue(y, mo, d2))))
 
     for rx in (date_mdy, date_dmy):
         for m in rx.finditer(text):

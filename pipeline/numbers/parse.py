@@ -153,6 +153,11 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:\s+(?:de|del)\s+(?P<year>\d{4})(?![\d.,]\d))?(?!\w)",
             re.IGNORECASE,
         ),
+        "date_list": re.compile(
+            r"(?P<d1>\d{1,2})\s+y\s+(?P<day>\d{1,2})\s+de\s+(?P<month>" + month_re + r")"
+            r"(?:\s+(?:de|del)\s+(?P<year>\d{4})(?![\d.,]\d))?(?!\w)",
+            re.IGNORECASE,
+        ),
         "month_year": re.compile(
             r"(?P<month>" + month_re + r")\s+(?:de|del)\s+(?P<year>\d{4})(?![\w.,]\d|\d)", re.IGNORECASE
         ),
@@ -367,18 +372,31 @@ _PREPOSITIONS = {"desde", "hasta", "para", "de", "del", "a", "al", "antes", "des
 
 
 def _date_text(text, i, P, guess):
-    m = P["date_text"].match(text, i)
     months = _month_names()
+    value = None
+    m = P["date_list"].match(text, i)  # "3 y 4 de noviembre" → "November 3 and 4"
+    if m and _guard_before(text, i) and not re.search(r"\d\s*,\s*$", text[max(0, i - 6):i]):
+        year = int(m["year"]) if m["year"] else None
+        first = _valid_date(year, months[fold(m["month"])], int(m["d1"]))
+        second = _valid_date(year, months[fold(m["month"])], int(m["day"]))
+        if not (first and second and first.day < second.day):
+            return None
+        value = Range(first, second)
+        target = render.date_list_text(first, second)
+    else:
+        m = P["date_text"].match(text, i)
     if m:
         if not _guard_before(text, i):
             return None
-        day_s = fold(m["day"])
-        day = 1 if not day_s[0].isdigit() or "º" in day_s else int(day_s)
-        year = int(m["year"]) if m["year"] else None
-        dv = _valid_date(year, months[fold(m["month"])], day)
-        if not dv:
-            return None
-        start, target = i, render.date_text(dv)
+        if value is None:
+            day_s = fold(m["day"])
+            day = 1 if not day_s[0].isdigit() or "º" in day_s else int(day_s)
+            year = int(m["year"]) if m["year"] else None
+            value = _valid_date(year, months[fold(m["month"])], day)
+            if not value:
+                return None
+            target = render.date_text(value)
+        start = i
         # Swallow a preceding article: "el 3 de noviembre" → "on November 3".
         am = re.search(r"(?<!\w)(el|El)\s+$", text[max(0, i - 8):i])
         if am:
@@ -386,7 +404,7 @@ def _date_text(text, i, P, guess):
             prev = re.findall(r"(\w+)\s*$", text[:start])
             if not prev or fold(prev[-1]) not in _PREPOSITIONS:
                 target = "on " + target
-        return _Hit(start, m.end(), "date", target, dv)
+        return _Hit(start, m.end(), "date", target, value)
     m = P["month_year"].match(text, i)
     if m and fold(m["month"]) in months:
         dv = DateValue(int(m["year"]), months[fold(m["month"])], None)

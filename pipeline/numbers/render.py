@@ -130,6 +130,12 @@ def date_text(d: DateValue) -> str:
     return str(d.year or "")
 
 
+def date_list_text(a: DateValue, b: DateValue) -> str:
+    """Two days of one month: "November 3 and 4", "November 3 and 4, 2025"."""
+    first = format_skeleton("MMMMd", datetime.date(2000, a.month, a.day), locale=EN)
+    return f"{first} and {b.day}" + (f", {a.year}" if a.year else "")
+
+
 def quantity_text(q: Quantity, options: NumberOptions) -> str:
     """A plain rendering of a Quantity (used for English-side display and tests)."""
     if q.amount is None:
