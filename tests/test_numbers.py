@@ -325,3 +325,12 @@ def test_list_of_two_days():
     assert e.value == s.value
     (e,) = parse_english_numbers("The summit is on 3 and 4 November 2025.")
     assert e.value == Range(DateValue(2025, 11, 3), DateValue(2025, 11, 4))
+
+
+def test_new_readings_keep_their_edges():
+    # day 0 is no date (it used to make the whole sentence lose its spans in a day list)
+    assert [s.text for s in spans_of("Del 0 y 1 de mayo, y 1.001 personas.")] == ["1 de mayo", "1.001"]
+    # the sign stays on a compound in words
+    assert targets("Cayó -3 millones quinientos mil.")["-3 millones quinientos mil"] == "-3.5 million"
+    # a bare "pp" with nothing about rates is left alone
+    assert spans_of("El informe tiene 120 pp y tres anexos.") == []

@@ -361,6 +361,8 @@ def _date_num(text, i, P):
 def _valid_date(y, mo, d):
     import datetime
 
+    if d == 0:
+        return None
     try:
         datetime.date(y or 2000, mo, d or 1)
     except ValueError:
@@ -557,6 +559,8 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
             )
     if m["sign"]:
         value = -value
+        if compound:
+            compound = "-" + compound
     if m["num"] is None and exp is None and m["spk"] is None:
         # written numbers only become spans with a scale ≥ million or a percent unit
         if not (m["pct"] or m["pp"] or m["bp"] or m["dec"]):
