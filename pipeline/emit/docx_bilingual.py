@@ -70,16 +70,75 @@ WIDTHS_4 = (0.09, 0.365, 0.365, 0.18)
 CANT_SPLIT_CHARS = 1200
 
 
+#: Documents with more rows than this are written with their table rows spooled to a
+#: temporary file as they are built (python-docx holds the whole XML tree: ≈ 10 KB of
+#: memory per row, so a 50,000-row book would need ≈ 500 MB; see README, Performance).
+SPOOL_ROWS = 5000
+_SPOOL_MARK = "es2en-spooled-rows"
+
+
 def write_bilingual_docx(doc: Document, path: Path, run: RunInfo, *, paper: str = "a4") -> Path:
     """Write the side-by-side DOCX for ``doc`` to ``path`` (atomically)."""
-    document = build_bilingual_docx(doc, run, paper=paper)
-    with atomic_path(path) as tmp:
-        document.save(str(tmp))
+    if len(doc.segments) <= SPOOL_ROWS:
+        document = build_bilingual_docx(doc, run, paper=paper)
+        with atomic_path(path) as tmp:
+            document.save(str(tmp))
+        return Path(path)
+    import tempfile
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        document = build_bilingual_docx(doc, run, paper=paper, spool=spool)
+        with atomic_path(path) as tmp:
+            document.save(str(tmp))
+            del document
+            _splice_rows(Path(tmp), spool)
     return Path(path)
 
 
-def build_bilingual_docx(doc: Document, run: RunInfo, *, paper: str = "a4"):
-    """The python-docx ``Document`` (not saved), for callers that add to it."""
+def _spool_rows(tbl, spool) -> None:
+    """Move the table's body rows (all but the header) out of the tree into ``spool``
+    as XML; the namespace prefixes they use are declared on the document's root."""
+    from lxml import etree
+
+    for tr in tbl.tr_lst[1:]:
+        xml = etree.tostring(tr, encoding="unicode")
+        head, _, rest = xml.partition(">")
+        spool.write(re.sub(r'\sxmlns:\w+="[^"]*"', "", head) + ">" + rest)
+        tbl.remove(tr)
+
+
+def _splice_rows(path: Path, spool) -> None:
+    """Put the spooled rows where the marker comment stands in word/document.xml,
+    copying the rest of the package unchanged; memory stays bounded."""
+    import os
+    import shutil
+    import zipfile
+
+    spool.flush()
+    tmp = path.with_name(path.name + ".rows")
+    mark = f"<!--{_SPOOL_MARK}-->"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename != "word/document.xml":
+                dst.writestr(info, data)
+                continue
+            head, found, tail = data.decode("utf-8").partition(mark)
+            if not found:
+                raise RuntimeError("spooled DOCX rows lost their place")
+            with dst.open(zipfile.ZipInfo(info.filename, date_time=info.date_time), "w", force_zip64=True) as out:
+                out.write(head.encode("utf-8"))
+                spool.seek(0)
+                while chunk := spool.read(1 << 20):
+                    out.write(chunk.encode("utf-8"))
+                out.write(tail.encode("utf-8"))
+    os.replace(tmp, path)
+
+
+def build_bilingual_docx(doc: Document, run: RunInfo, *, paper: str = "a4", spool=None):
+    """The python-docx ``Document`` (not saved), for callers that add to it.
+    With ``spool`` (a text file) the main table's rows are written there as they are
+    built and a marker comment stands in for them (write_bilingual_docx splices)."""
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
@@ -104,7 +163,7 @@ def build_bilingual_docx(doc: Document, run: RunInfo, *, paper: str = "a4"):
     _footer(section, doc)
     locale = source_locale(doc, run)
     _title_block(document, doc, run, es_title, en_title, text_width, locale)
-    _main_table(document, doc, text_width, locale)
+    _main_table(document, doc, text_width, locale, spool)
     return document
 
 
@@ -392,7 +451,7 @@ def _list_depths(doc: Document) -> dict[int, int]:
     return {id(b): min(b.level - base, 2) for b in doc.blocks if b.kind is BlockKind.LIST_ITEM}
 
 
-def _main_table(document, doc: Document, text_width: float, locale: str) -> None:
+def _main_table(document, doc: Document, text_width: float, locale: str, spool=None) -> None:
     from docx.shared import Pt
 
     cols = columns(doc)
@@ -412,7 +471,9 @@ def _main_table(document, doc: Document, text_width: float, locale: str) -> None
         para.paragraph_format.keep_with_next = True
         _run(para, label, size=9, bold=True, color="FFFFFF")
 
-    for row_info in table_rows(doc):
+    for n, row_info in enumerate(table_rows(doc)):
+        if spool is not None and n and n % 500 == 0:
+            _spool_rows(table._tbl, spool)
         block = row_info.block
         row = table.add_row()
         cells = row.cells
@@ -458,6 +519,11 @@ def _main_table(document, doc: Document, text_width: float, locale: str) -> None
             for cell in cells:
                 _shade(cell, SEVERITY_FILL[worst])
 
+    if spool is not None:
+        from lxml import etree
+
+        _spool_rows(table._tbl, spool)
+        table._tbl.append(etree.Comment(_SPOOL_MARK))
 
 def _verbatim_cell(cell, block: Block) -> None:
     from .markdown import front_matter_text
