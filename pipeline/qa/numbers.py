@@ -31,7 +31,6 @@ class Value:
     end: int
     value: object  # Quantity | DateValue (ranges are split into their ends)
     label: str  # how to show it: the English the number stage renders, or the text
-    alts: tuple = ()  # other readings of the same text (English "200 m": 200 million or 200 metres)
 
     def __str__(self) -> str:
         return f"“{self.text}”" + (f" (= {self.label})" if self.label and self.label != self.text else "")
@@ -40,7 +39,6 @@ class Value:
 _BARE = re.compile(r"(?<![\w@#/:.,'’])(?:(?<=\d-)|(?<!-))(?P<num>\d+(?:[.,]\d+)*)(?![\w/:]|[.,]\d)")
 _EN_GLUED_BEFORE = re.compile(r"(?:[A-Za-z][-‑]|[/:])$")
 _EN_GLUED_AFTER = re.compile(r"^(?:[/:]\d|\*?[A-Za-z])")
-_EN_LETTER_SCALE = re.compile(r"\d\s?(?P<s>[mk])$")
 _ROMAN = re.compile(r"(?<![\w.])(?=[MDCLXVI]{2,}(?![\w]))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?!\w)")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
@@ -112,15 +110,9 @@ def _roman(s: str) -> int:
     return total
 
 
-def _iso_codes() -> frozenset[str]:
-    from babel.numbers import list_currencies
-
-    return frozenset(list_currencies())
-
-
 def english_values(text: str) -> list[Value]:
     """Values of the English, without figures glued to codes or times ("COVID-19", "10:30")."""
-    from ..numbers import Quantity, parse_english_numbers
+    from ..numbers import parse_english_numbers
 
     out = []
     for span in parse_english_numbers(text):
@@ -131,13 +123,7 @@ def english_values(text: str) -> list[Value]:
         for v in _ends(span.value):
             if v is None or not _comparable(v):
                 continue
-            alts = ()
-            if isinstance(v, Quantity) and v.unit == "currency" and v.currency and v.currency not in _iso_codes():
-                v = Quantity(v.amount)  # "IBM 5150", "CAC 40": three capitals that are no currency
-            m = _EN_LETTER_SCALE.search(span.text)
-            if isinstance(v, Quantity) and m and v.unit is None:  # "200 m": metres, or million?
-                alts = (Quantity(v.amount / Decimal(10) ** (6 if m["s"] == "m" else 3)),)
-            out.append(Value(span.text, span.start, span.end, v, span.text, alts))
+            out.append(Value(span.text, span.start, span.end, v, span.text))
     return out
 
 
@@ -159,13 +145,10 @@ def same(a, b) -> bool:
 def _analyse(seg: Segment, ctx: QAContext):
     src, words = source_values(seg, ctx)
     tgt = english_values(seg.target or "")
-    def match(s: Value, t: Value) -> bool:
-        return any(same(s.value, tv) for tv in (t.value, *t.alts))
-
-    missing = [s for s in src if not any(match(s, t) for t in tgt)]
+    missing = [s for s in src if not any(same(s.value, t.value) for t in tgt)]
     extra = [
         t for t in tgt
-        if not any(match(s, t) for s in src)
+        if not any(same(s.value, t.value) for s in src)
         and not (getattr(t.value, "amount", None) in words and getattr(t.value, "unit", "x") in (None, "ordinal"))
     ]
     return missing, extra
