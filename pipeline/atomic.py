@@ -1,12 +1,15 @@
 """Atomic file output: write to a temporary file beside the target, then rename.
 
 A reader never sees a half-written output, and an interrupted run leaves the
-previous version (or nothing) in place.
+previous version (or nothing) in place. Inside :func:`atomic_group`, several outputs
+are put in place together, only once all of them are written: a failure in the last
+one (a full disk) leaves none of them, not a partial set.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import tempfile
 from pathlib import Path
@@ -14,11 +17,39 @@ from typing import IO, Iterator
 
 from .errors import OutputError
 
+#: (temporary path, target) renames deferred by the innermost atomic_group, if any.
+_GROUP: contextvars.ContextVar[list[tuple[Path, Path]] | None] = contextvars.ContextVar("atomic_group", default=None)
+
+
+@contextlib.contextmanager
+def atomic_group() -> Iterator[None]:
+    """Defer the renames of every :func:`atomic_path` inside the block to its end: the
+    targets are replaced together when the block finishes without an exception; when
+    it fails, every temporary file is deleted and no target is touched."""
+    pending: list[tuple[Path, Path]] = []
+    token = _GROUP.set(pending)
+    try:
+        yield
+        _GROUP.reset(token)
+        token = None
+        for tmp, target in pending:
+            try:
+                os.replace(tmp, target)
+            except OSError as err:
+                raise OutputError(f"cannot write: {err.strerror or err}", target) from err
+    finally:
+        if token is not None:
+            _GROUP.reset(token)
+        for tmp, _ in pending:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+
 
 @contextlib.contextmanager
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path in the target's directory; rename it over the
-    target when the block finishes without an exception, delete it otherwise."""
+    target when the block finishes without an exception (or, inside
+    :func:`atomic_group`, when the group does), delete it otherwise."""
     target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -27,6 +58,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     except OSError as err:
         raise OutputError(f"cannot write here: {err.strerror or err}", target) from err
     tmp_path = Path(tmp)
+    deferred = False
     try:
         yield tmp_path
         with open(tmp_path, "rb") as fh:
@@ -35,12 +67,18 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp_path, 0o666 & ~umask)
-        os.replace(tmp_path, target)
+        group = _GROUP.get()
+        if group is not None:
+            group.append((tmp_path, target))
+            deferred = True
+        else:
+            os.replace(tmp_path, target)
     except OSError as err:
         raise OutputError(f"cannot write: {err.strerror or err}", target) from err
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp_path.unlink()
+        if not deferred:
+            with contextlib.suppress(FileNotFoundError):
+                tmp_path.unlink()
 
 
 @contextlib.contextmanager

@@ -26,9 +26,11 @@ SIGKILL loses at most the engine batch in flight.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
+import os
 import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
@@ -43,6 +45,17 @@ from .model import Flag, Provenance, Segment, Severity
 DEFAULT_PATH = Path(".es2en") / "memory.sqlite"
 
 SCHEMA_VERSION = 1
+
+#: Seconds to wait for another process's lock before giving up (ES2EN_MEMORY_TIMEOUT overrides).
+DEFAULT_TIMEOUT = 30.0
+
+
+def default_timeout() -> float:
+    try:
+        value = float(os.environ.get("ES2EN_MEMORY_TIMEOUT", "") or DEFAULT_TIMEOUT)
+    except ValueError:
+        return DEFAULT_TIMEOUT
+    return value if value >= 0 else DEFAULT_TIMEOUT
 
 MACHINE = "machine"
 REVIEWED = "reviewed"
@@ -173,6 +186,10 @@ def run_engine_key(engine, options, finders, doc) -> str:
     return engine_key(engine.name, engine.version, glossary_fingerprint(files), settings)
 
 
+class _Rollback(Exception):
+    """Raised inside a write transaction to roll it back on purpose."""
+
+
 @dataclass
 class Entry:
     """One memory row."""
@@ -240,8 +257,9 @@ def _entry(row: tuple) -> Entry:
 class TranslationMemory:
     """A translation memory in one SQLite file; safe to share between processes."""
 
-    def __init__(self, path: str | Path, *, timeout: float = 30.0):
+    def __init__(self, path: str | Path, *, timeout: float | None = None):
         self.path = Path(path)
+        self.timeout = timeout = default_timeout() if timeout is None else timeout
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
@@ -254,9 +272,13 @@ class TranslationMemory:
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
+            self._check_writable()
+        except InputError:
+            self._db.close()
+            raise
         except sqlite3.DatabaseError as err:
             self._db.close()
-            raise InputError(f"not a usable translation memory ({err})", self.path) from err
+            raise self._error(err) from err
 
     # -------------------------------------------------------------- plumbing
 
@@ -273,22 +295,61 @@ class TranslationMemory:
                 raise InputError(f"this translation memory has schema version {version}; this es2en reads "
                                  f"up to {SCHEMA_VERSION}: update es2en", self.path)
 
+    def _error(self, err: sqlite3.Error) -> InputError:
+        """One line saying what is wrong with the memory file and how to get past it."""
+        text = str(err)
+        way_out = "give --memory PATH, or --no-memory"
+        if "locked" in text or "busy" in text:
+            return InputError(f"the translation memory is locked by another process (waited {self.timeout:g} s; "
+                              f"ES2EN_MEMORY_TIMEOUT sets how long): {way_out}", self.path)
+        if "readonly" in text or "read-only" in text:
+            return InputError(f"the translation memory is read-only ({text}): make it writable, or {way_out}",
+                              self.path)
+        if "unable to open" in text:
+            return InputError(f"cannot open the translation memory ({text}; SQLite also writes -wal and -shm "
+                              f"files beside it, so its folder must be writable): {way_out}", self.path)
+        if "full" in text or "I/O" in text:
+            return InputError(f"cannot write the translation memory ({text}): {way_out}", self.path)
+        return InputError(f"not a usable translation memory ({text}): {way_out}", self.path)
+
+    def _check_writable(self) -> None:
+        """Fail now, before anything is translated, when the file cannot be written
+        (read-only file or folder): a write in a transaction that is rolled back."""
+        with contextlib.suppress(_Rollback), self._write() as db:
+            db.execute("INSERT INTO schema_version (version, applied) VALUES (-1, '')")
+            raise _Rollback
+
     class _Tx:
-        def __init__(self, db):
-            self.db = db
+        def __init__(self, memory: "TranslationMemory"):
+            self.memory = memory
+            self.db = memory._db
 
         def __enter__(self):
-            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as err:
+                raise self.memory._error(err) from err
             return self.db
 
         def __exit__(self, exc_type, exc, tb):
-            self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+            if exc_type is None:
+                try:
+                    self.db.execute("COMMIT")
+                    return False
+                except sqlite3.Error as err:
+                    exc = err
+            if self.db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):  # locked past the timeout, read-only, disk full
+                raise self.memory._error(exc) from exc
             return False
 
     def _write(self) -> "_Tx":
         """A write transaction (BEGIN IMMEDIATE: takes the write lock up front, waiting
-        up to the busy timeout for another process)."""
-        return self._Tx(self._db)
+        up to the busy timeout for another process). An SQLite error inside it becomes
+        a one-line :class:`InputError`."""
+        return self._Tx(self)
 
     @property
     def schema_version(self) -> int:

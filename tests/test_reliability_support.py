@@ -36,7 +36,8 @@ def es2en(args, *, env=None, cwd=None, timeout=300, input=None) -> subprocess.Co
 
 
 def error_lines(proc) -> list[str]:
-    return [line for line in proc.stderr.splitlines() if line.startswith("es2en: error:")]
+    """stderr lines that report an error (``es2en: error:``; ``error:`` from ``es2en glossary``)."""
+    return [line for line in proc.stderr.splitlines() if line.startswith(("es2en: error:", "error:"))]
 
 
 def assert_one_line_error(proc, path, fragment: str, line: int | None = None) -> str:

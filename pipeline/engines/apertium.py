@@ -68,6 +68,15 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+class ApertiumCrash(EngineError):
+    """apertium exited non-zero, or a stage of its pipeline crashed."""
+
+
+#: What a crashed stage of the apertium pipeline leaves on stderr.
+_CRASH = re.compile(r"^.*(?:terminate called|Aborted|Segmentation fault|Killed|core dumped|"
+                    r"Bus error|Floating point exception|std::\w+).*$", re.MULTILINE)
+
+
 class ApertiumEngine:
     name = "apertium"
     max_input_tokens = None
@@ -117,9 +126,16 @@ class ApertiumEngine:
             raise EngineError(f"apertium did not answer within {self.timeout:.0f} s") from err
         except OSError as err:
             raise EngineError(f"cannot start apertium: {err}") from err
-        if proc.returncode != 0:
-            msg = (proc.stderr.strip().splitlines() or [f"exit code {proc.returncode}"])[-1]
-            raise EngineError(f"apertium failed: {msg}")
+        # The apertium script is a shell pipeline: its exit code is the last stage's, so
+        # a stage that crashes mid-way (tf-inject aborting, a transducer killed) can
+        # leave exit code 0 with short or empty output. Its stderr tells.
+        crashed = _CRASH.search(proc.stderr)
+        if proc.returncode != 0 or crashed:
+            lines = [" ".join(l.split()) for l in proc.stderr.splitlines() if l.strip()]
+            msg = lines[-1] if lines else f"exit code {proc.returncode}"
+            if proc.returncode == 0:
+                msg = f"a stage of its pipeline crashed ({msg})"
+            raise ApertiumCrash(f"apertium failed: {msg}")
         return proc.stdout
 
     def translate_batch(self, texts: list[str]) -> list[str]:
@@ -129,12 +145,18 @@ class ApertiumEngine:
             self.last_unknown = []
             return []
         lines = [_to_html(t) for t in texts]
-        out = self._run("\n".join(lines) + "\n").split("\n")
+        try:
+            out = self._run("\n".join(lines) + "\n").split("\n")
+        except ApertiumCrash:
+            if len(lines) == 1:
+                raise
+            out = []  # one segment may have upset it: retry segment by segment below
         # Apertium drops the final newline; trailing empty strings are not segments.
         while len(out) > len(lines) and out[-1] == "":
             out.pop()
         if len(out) != len(lines):
-            # Never misalign: fall back to one process per segment for this batch.
+            # Never misalign: fall back to one process per segment for this batch (a
+            # segment that still makes apertium fail stops the run with its message).
             out = [self._run(line + "\n").rstrip("\n") for line in lines]
         results, unknown = [], []
         for src, line in zip(texts, out):
