@@ -234,8 +234,9 @@ class RayTranslator:
             raise EngineError(f"the cluster worker on {info['host']} has {info['version']}, the driver "
                               f"{self.engine.version}: install the same model on every node")
         if info["code"] != code_fingerprint():
-            raise EngineError(f"the cluster worker on {info['host']} runs different es2en code (es2en "
-                              f"{info['es2en']}): install the same es2en on every node")
+            raise EngineError(f"the cluster worker on {info['host']} runs other es2en code than the driver (es2en "
+                              f"{info['es2en']}, code {info['code']}; the driver's: {code_fingerprint()}): "
+                              "install the same es2en on every node")
         actor.info, actor.up, actor.load = info, True, 0
 
     @property
