@@ -40,11 +40,15 @@ def select_engine(name: str = "auto", device: str = "auto", beam_size: int | Non
 
     if name == "apertium":
         return EngineChoice(apertium.ApertiumEngine(jobs=jobs))
+    def broken() -> str:
+        found = argos.broken_packages()
+        return "".join(f"; skipped unreadable Argos package folder {path} ({why})" for path, why in found)
+
     if name == "argos":
         packages = argos.installed_packages()
         if not packages:
             raise EngineError("no Argos Translate es→en package is installed "
-                              "(es2en models install FILE.argosmodel, or --from-index es en with internet)")
+                              "(es2en models install FILE.argosmodel, or --from-index es en with internet)" + broken())
         pkg = packages[0]
         warning = f"{pkg.code} is a TEST MODEL: fine for short everyday sentences, useless on news" if pkg.is_test_model else None
         return EngineChoice(make_argos(pkg), warning)
@@ -56,12 +60,12 @@ def select_engine(name: str = "auto", device: str = "auto", beam_size: int | Non
     if real:
         return EngineChoice(make_argos(real[0]))
     if apertium.available():
-        return EngineChoice(apertium.ApertiumEngine(jobs=jobs))
+        return EngineChoice(apertium.ApertiumEngine(jobs=jobs), broken().lstrip("; ") or None)
     if packages:
         return EngineChoice(make_argos(packages[0]),
                             f"WARNING: only the test model {packages[0].code} is installed; its translations of "
                             "news text are useless. " + NO_ENGINE_HELP)
-    raise EngineError(NO_ENGINE_HELP)
+    raise EngineError(NO_ENGINE_HELP + broken())
 
 
 __all__ = ["Engine", "EngineChoice", "select_engine", "ENGINE_NAMES", "NO_ENGINE_HELP"]

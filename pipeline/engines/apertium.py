@@ -11,10 +11,12 @@ generation) are removed from the English and returned separately for QA.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import re
 import shutil
+import signal
 import subprocess
 import threading
 from functools import lru_cache
@@ -115,17 +117,23 @@ class ApertiumEngine:
 
     def _run(self, payload: str) -> str:
         try:
-            proc = subprocess.run(
-                ["apertium", "-f", "html", self.mode],
-                input=payload,
-                capture_output=True,
-                text=True,
-                timeout=self.timeout,
-            )
-        except subprocess.TimeoutExpired as err:
-            raise EngineError(f"apertium did not answer within {self.timeout:.0f} s") from err
+            # Its own process group: apertium is a shell pipeline, and on a timeout or
+            # Ctrl-C every stage must go, not only the shell.
+            proc = subprocess.Popen(["apertium", "-f", "html", self.mode], stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                    start_new_session=True)
         except OSError as err:
             raise EngineError(f"cannot start apertium: {err}") from err
+        try:
+            stdout, stderr = proc.communicate(payload, timeout=self.timeout)
+        except BaseException as err:
+            with contextlib.suppress(OSError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            if isinstance(err, subprocess.TimeoutExpired):
+                raise EngineError(f"apertium did not answer within {self.timeout:g} s") from err
+            raise
+        proc = subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
         # The apertium script is a shell pipeline: its exit code is the last stage's, so
         # a stage that crashes mid-way (tf-inject aborting, a transducer killed) can
         # leave exit code 0 with short or empty output. Its stderr tells.

@@ -54,13 +54,45 @@ def installed_packages(from_code: str = "es", to_code: str = "en") -> list[Argos
         argos_settings.package_data_dir = Path(env_dir)
         argos_settings.package_dirs = [Path(env_dir)]
     found = []
-    for pkg in argos_package.get_installed_packages():
+    del _BROKEN[:]
+    for pkg in _packages(argos_package, argos_settings):
         if pkg.type != "translate" or pkg.from_code != from_code or pkg.to_code != to_code:
             continue
         found.append(ArgosPackage(Path(pkg.package_path), pkg.code or Path(pkg.package_path).name,
                                   str(pkg.package_version), pkg.from_code, pkg.to_code))
     # Real models first, then by name, so the choice is stable.
     return sorted(found, key=lambda p: (p.is_test_model, p.code))
+
+
+#: Package folders the last installed_packages() call could not read: (path, why).
+_BROKEN: list[tuple[Path, str]] = []
+
+
+def broken_packages() -> list[tuple[Path, str]]:
+    """Folders in the Argos package directories that are not readable packages (a
+    corrupt or missing metadata.json), as found by the last :func:`installed_packages`."""
+    return list(_BROKEN)
+
+
+def _packages(argos_package, argos_settings):
+    """argostranslate's get_installed_packages(), one folder at a time, so that one
+    unreadable package folder is skipped (and remembered) instead of hiding the others
+    behind a traceback."""
+    for directory in argos_settings.package_dirs:
+        try:
+            folders = sorted(p for p in Path(directory).iterdir() if p.is_dir())
+        except OSError:  # no such directory yet
+            continue
+        for folder in folders:
+            try:
+                yield argos_package.Package(folder)
+            except (OSError, ValueError, TypeError, KeyError, AttributeError) as err:
+                why = f"{type(err).__name__}: {err}" if not isinstance(err, OSError) else (err.strerror or str(err))
+                if isinstance(err, FileNotFoundError) and "metadata.json" in str(err):
+                    why = "no metadata.json"
+                elif isinstance(err, ValueError):
+                    why = f"metadata.json is not valid JSON ({err})"
+                _BROKEN.append((folder, why))
 
 
 def model_input_limit(model_dir: Path) -> int | None:
@@ -174,6 +206,16 @@ def _aligned_run(attention: list[list[float]], src_idx: list[int]) -> tuple[int,
     return (best[0], best[1]) if best else None
 
 
+#: How CTranslate2 says a batch did not fit: "mkl_malloc: failed to allocate memory" and
+#: std::bad_alloc (MemoryError) on the CPU, "CUDA failed with error out of memory" and
+#: CUBLAS_STATUS_ALLOC_FAILED on a GPU.
+_OOM = re.compile(r"out of memory|failed to allocate|bad_alloc|ALLOC_FAILED|cannot allocate", re.IGNORECASE)
+
+
+def _out_of_memory(err: BaseException) -> bool:
+    return isinstance(err, MemoryError) or bool(_OOM.search(str(err)))
+
+
 def _cores() -> int:
     """CPU cores this process may run on (its affinity mask, else the machine's)."""
     try:
@@ -205,6 +247,8 @@ class ArgosEngine:
         self.package = package
         self.beam_size = beam_size
         self.batch_tokens = batch_tokens
+        #: Times a batch ran out of memory and was retried in smaller batches.
+        self.memory_retries = 0
         self.device, _ = resolve_device(device)
         model_dir = package.path / "model"
         sp_path = package.path / "sentencepiece.model"
@@ -245,17 +289,29 @@ class ArgosEngine:
             return ([], [], []) if return_attention else []
         tokens = [self.tokenize(t) or ["▁"] for t in texts]
         limit = self.max_input_tokens
-        try:
-            results = self.translator.translate_batch(
-                tokens,
-                beam_size=self.beam_size,
-                max_batch_size=self.batch_tokens,
-                batch_type="tokens",
-                max_input_length=limit or 1024,
-                return_attention=return_attention,
-            )
-        except RuntimeError as err:
-            raise EngineError(f"CTranslate2 failed: {err}") from err
+        batch_tokens = self.batch_tokens
+        longest = max(len(t) for t in tokens)
+        while True:
+            try:
+                results = self.translator.translate_batch(
+                    tokens,
+                    beam_size=self.beam_size,
+                    max_batch_size=batch_tokens,
+                    batch_type="tokens",
+                    max_input_length=limit or 1024,
+                    return_attention=return_attention,
+                )
+                break
+            except (RuntimeError, MemoryError) as err:
+                if not _out_of_memory(err):
+                    raise EngineError(f"CTranslate2 failed: {err}") from err
+                if batch_tokens <= longest:
+                    raise EngineError(f"CTranslate2 ran out of memory even translating one sentence at a time "
+                                      f"({err}); free some memory or use a smaller model") from err
+                # Retry with smaller batches; later calls start from the size that fitted.
+                batch_tokens = max(longest, min(batch_tokens, sum(map(len, tokens))) // 2)
+                self.batch_tokens = min(self.batch_tokens, batch_tokens)
+                self.memory_retries += 1
         pieces = [r.hypotheses[0] for r in results]
         out = [self.sp.decode_pieces(p) for p in pieces]
         if return_attention:
