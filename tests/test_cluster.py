@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED
+from conftest import SEED, needs_apertium
 
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install -e '.[test]' installs it)")
 
@@ -123,8 +123,9 @@ def machine_rows(db: Path) -> dict[str, tuple]:
         con.close()
 
 
-def run(src: Path, out: Path, memory: Path, cluster: str | None = None, on_progress=None):
-    opts = TranslateOptions(engine="argos", glossaries=[], memory=memory, cluster=cluster)
+def run(src: Path, out: Path, memory: Path, cluster: str | None = None, on_progress=None, engine="argos",
+        glossaries=()):
+    opts = TranslateOptions(engine=engine, glossaries=None if glossaries is None else list(glossaries), memory=memory, cluster=cluster)
     results = translate_documents([src], out, opts, on_progress=on_progress)
     assert [r.error for r in results if r.error] == []
     return results
@@ -150,6 +151,20 @@ def test_cluster_run_equals_local_run(tmp_path, ray_cluster):
     run(src, tmp_path / "again", tmp_path / "cluster.sqlite", cluster=ray_cluster.address)
     assert normalised_outputs(tmp_path / "again") == remote
     assert machine_rows(tmp_path / "cluster.sqlite") == local_rows
+
+
+@needs_apertium
+def test_cluster_run_equals_local_run_apertium(tmp_path, ray_cluster):
+    """Apertium workers (inline markup through the engine, unknown-word marks for QA),
+    with the shipped glossaries enforced."""
+    src = make_corpus(tmp_path / "in", 40)
+    run(src, tmp_path / "local", tmp_path / "local.sqlite", engine="apertium", glossaries=None)
+    run(src, tmp_path / "cluster", tmp_path / "cluster.sqlite", cluster=ray_cluster.address, engine="apertium",
+        glossaries=None)
+    assert normalised_outputs(tmp_path / "cluster") == normalised_outputs(tmp_path / "local")
+    rows = machine_rows(tmp_path / "cluster.sqlite")
+    assert rows == machine_rows(tmp_path / "local.sqlite")
+    assert any(words != "[]" for _, _, _, words, _ in rows.values())  # unknown words came back
 
 
 def test_worker_killed_mid_run(tmp_path, ray_cluster, monkeypatch):
