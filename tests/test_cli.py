@@ -176,3 +176,22 @@ def test_two_files_with_the_same_output_name_are_refused(tmp_path):
     assert proc.returncode == 1
     assert "b/nota.txt" in proc.stderr and "would overwrite" in proc.stderr
     assert (tmp_path / "out" / "nota.bilingual.md").exists()
+
+
+def test_models_install_refuses_unsafe_or_odd_archives(tmp_path):
+    import zipfile
+
+    pkgs = tmp_path / "pk"
+    pkgs.mkdir()
+    slip = tmp_path / "slip.argosmodel"
+    with zipfile.ZipFile(slip, "w") as zf:
+        zf.writestr("pkg/metadata.json", '{"type": "translate", "code": "x"}')
+        zf.writestr("pkg/../../evil.txt", "no")
+    two = tmp_path / "two.argosmodel"
+    with zipfile.ZipFile(two, "w") as zf:
+        zf.writestr("a/metadata.json", "{}")
+        zf.writestr("b/metadata.json", "{}")
+    for bad in (slip, two):
+        proc = run(["models", "install", str(bad)], env={"ARGOS_PACKAGES_DIR": str(pkgs)})
+        assert proc.returncode == 2 and "exactly one folder" in proc.stderr, proc.stderr
+    assert not (tmp_path / "evil.txt").exists() and list(pkgs.iterdir()) == []
