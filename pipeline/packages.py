@@ -45,7 +45,9 @@ def install_file(path: str | Path) -> str:
             names = zf.namelist()
             tops = {PurePosixPath(n).parts[0] for n in names if n.strip("/")}
             unsafe = [n for n in names if n.startswith("/") or ".." in PurePosixPath(n).parts]
-            if len(tops) != 1 or unsafe:
+            if unsafe:
+                raise InputError(f"refusing a package with a path outside its folder: {unsafe[0]}", path)
+            if len(tops) != 1:
                 raise InputError("not an Argos package (it must hold exactly one folder)", path)
             (top,) = tops
             if f"{top}/metadata.json" not in names:

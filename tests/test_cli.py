@@ -191,7 +191,7 @@ def test_models_install_refuses_unsafe_or_odd_archives(tmp_path):
     with zipfile.ZipFile(two, "w") as zf:
         zf.writestr("a/metadata.json", "{}")
         zf.writestr("b/metadata.json", "{}")
-    for bad in (slip, two):
+    for bad, message in ((slip, "a path outside its folder"), (two, "exactly one folder")):
         proc = run(["models", "install", str(bad)], env={"ARGOS_PACKAGES_DIR": str(pkgs)})
-        assert proc.returncode == 2 and "exactly one folder" in proc.stderr, proc.stderr
+        assert proc.returncode == 2 and message in proc.stderr, proc.stderr
     assert not (tmp_path / "evil.txt").exists() and list(pkgs.iterdir()) == []
