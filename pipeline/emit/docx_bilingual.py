@@ -27,118 +27,106 @@ Layout decisions (see also tests/test_emit_docx.py, which checks them):
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from ..atomic import atomic_path
-from ..model import Block, BlockKind, Document, RunInfo, Severity
-from .common import (
-    COL_QA,
-    columns,
-    has_qa,
-    qa_summary,
-    source_locale,
-    table_rows,
-    title_block_items,
-    titles,
-    worst_severity,
-)
+from ..model import Document, RunInfo, Severity
+from .common import COL_QA, columns, has_qa, qa_summary, source_locale, title_block_items, titles
+from .docx_rows import DARK, GREY, HEADING_FILL, LIST_STYLES, NAVY, RULE_BLOCK, SEVERITY_COLOR, RowWriter, tw, xml_safe
 
 FONT = "Arial"
-MONO = "Courier New"
 PAPER_MM = {"a4": (297.0, 210.0), "letter": (279.4, 215.9)}
 MARGIN_MM = 15.0
-
-NAVY = "1F3A5F"
-GREY = "7F7F7F"
-DARK = "262626"
 HEADER_FILL = NAVY
-HEADING_FILL = "E8EEF5"
-CODE_FILL = "F4F4F4"
-SEVERITY_FILL = {Severity.ERROR: "FBE1E1", Severity.WARNING: "FFF3CC", Severity.INFO: "E9F3FB"}
-SEVERITY_COLOR = {Severity.ERROR: "B00020", Severity.WARNING: "8A5A00", Severity.INFO: "2F5F8A"}
-RULE_BLOCK = "9E9E9E"  # between blocks
 RULE_SENTENCE = "DDDDDD"  # between sentences of one block, and vertical rules
 
 #: Column widths as fractions of the text width.
 WIDTHS_3 = (0.09, 0.455, 0.455)
 WIDTHS_4 = (0.09, 0.365, 0.365, 0.18)
 
-#: Rows with more text than this may split across pages (a row taller than a page
-#: cannot be kept whole).
-CANT_SPLIT_CHARS = 1200
-
-
-#: Documents with more rows than this are written with their table rows spooled to a
-#: temporary file as they are built (python-docx holds the whole XML tree: ≈ 10 KB of
-#: memory per row, so a 50,000-row book would need ≈ 500 MB; see README, Performance).
-SPOOL_ROWS = 5000
-_SPOOL_MARK = "es2en-spooled-rows"
+#: Every document's body rows are streamed into word/document.xml as they are made
+#: (docx_rows): memory stays bounded whatever the length (python-docx's tree holds
+#: ≈ 10 KB a row). 0 = no document is built as a whole tree; the name stays for
+#: callers that set it (tests/test_performance.py).
+SPOOL_ROWS = 0
+_ROWS_MARK = "es2en-rows"
+#: Body rows joined per write into the package (≈ 1–4 MB of XML).
+_CHUNK_ROWS = 1000
 
 
 def write_bilingual_docx(doc: Document, path: Path, run: RunInfo, *, paper: str = "a4") -> Path:
-    """Write the side-by-side DOCX for ``doc`` to ``path`` (atomically)."""
-    if len(doc.segments) <= SPOOL_ROWS:
-        document = build_bilingual_docx(doc, run, paper=paper)
-        with atomic_path(path) as tmp:
-            document.save(str(tmp))
-        return Path(path)
-    import tempfile
+    """Write the side-by-side DOCX for ``doc`` to ``path`` (atomically).
 
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        document = build_bilingual_docx(doc, run, paper=paper, spool=spool)
-        with atomic_path(path) as tmp:
-            document.save(str(tmp))
-            del document
-            _splice_rows(Path(tmp), spool)
+    python-docx builds the document around the table's body (styles, section,
+    title block, QA summary, header row); the body rows are then streamed into
+    word/document.xml where a marker comment stands, as the package is written."""
+    document, rows = _skeleton(doc, run, paper)
+    package = io.BytesIO()
+    document.save(package)
+    del document
+    with atomic_path(path) as tmp:
+        _write_package(package, Path(tmp), rows.rows())
     return Path(path)
 
 
-def _spool_rows(tbl, spool) -> None:
-    """Move the table's body rows (all but the header) out of the tree into ``spool``
-    as XML; the namespace prefixes they use are declared on the document's root."""
-    from lxml import etree
+def _chunks(rows: Iterator[str]) -> Iterator[str]:
+    batch: list[str] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == _CHUNK_ROWS:
+            yield "".join(batch)
+            batch.clear()
+    if batch:
+        yield "".join(batch)
 
-    for tr in tbl.tr_lst[1:]:
-        xml = etree.tostring(tr, encoding="unicode")
-        head, _, rest = xml.partition(">")
-        spool.write(re.sub(r'\sxmlns:\w+="[^"]*"', "", head) + ">" + rest)
-        tbl.remove(tr)
 
-
-def _splice_rows(path: Path, spool) -> None:
-    """Put the spooled rows where the marker comment stands in word/document.xml,
-    copying the rest of the package unchanged; memory stays bounded."""
-    import os
-    import shutil
+def _write_package(package: io.BytesIO, path: Path, rows: Iterator[str]) -> None:
+    """Copy the package python-docx saved to ``path``, with ``rows`` put where the
+    marker comment stands in word/document.xml."""
     import zipfile
 
-    spool.flush()
-    tmp = path.with_name(path.name + ".rows")
-    mark = f"<!--{_SPOOL_MARK}-->"
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+    mark = f"<!--{_ROWS_MARK}-->".encode()
+    # compresslevel applies to word/document.xml only (the copied parts keep their
+    # own): 1 is 4x faster than zlib's default 6 on row XML, the file ≈ 18 % larger.
+    with zipfile.ZipFile(package) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename != "word/document.xml":
                 dst.writestr(info, data)
                 continue
-            head, found, tail = data.decode("utf-8").partition(mark)
+            head, found, tail = data.partition(mark)
             if not found:
-                raise RuntimeError("spooled DOCX rows lost their place")
-            with dst.open(zipfile.ZipInfo(info.filename, date_time=info.date_time), "w", force_zip64=True) as out:
-                out.write(head.encode("utf-8"))
-                spool.seek(0)
-                while chunk := spool.read(1 << 20):
+                raise RuntimeError("the bilingual table lost its marker")
+            with dst.open(info.filename, "w") as out:  # over 2 GiB of XML (≈ 1.5 million rows) raises
+                out.write(head)
+                for chunk in _chunks(rows):
                     out.write(chunk.encode("utf-8"))
-                out.write(tail.encode("utf-8"))
-    os.replace(tmp, path)
+                out.write(tail)
 
 
-def build_bilingual_docx(doc: Document, run: RunInfo, *, paper: str = "a4", spool=None):
-    """The python-docx ``Document`` (not saved), for callers that add to it.
-    With ``spool`` (a text file) the main table's rows are written there as they are
-    built and a marker comment stands in for them (write_bilingual_docx splices)."""
+def build_bilingual_docx(doc: Document, run: RunInfo, *, paper: str = "a4"):
+    """The whole document as a python-docx ``Document`` (not saved), for callers
+    that add to it; write_bilingual_docx streams the rows instead."""
+    from lxml import etree
+
+    document, rows = _skeleton(doc, run, paper)
+    tbl = document.tables[-1]._tbl
+    mark = tbl[-1]
+    for chunk in _chunks(rows.rows()):
+        holder = etree.fromstring(f'<w:tbl xmlns:w="{_W_NS}">{chunk}</w:tbl>')
+        for tr in list(holder):
+            mark.addprevious(tr)
+    tbl.remove(mark)
+    return document
+
+
+def _skeleton(doc: Document, run: RunInfo, paper: str):
+    """python-docx ``Document`` with everything but the main table's body rows (a
+    marker comment stands in for them), and the RowWriter that makes those rows."""
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
@@ -163,8 +151,11 @@ def build_bilingual_docx(doc: Document, run: RunInfo, *, paper: str = "a4", spoo
     _footer(section, doc)
     locale = source_locale(doc, run)
     _title_block(document, doc, run, es_title, en_title, text_width, locale)
-    _main_table(document, doc, text_width, locale, spool)
-    return document
+    rows = _main_table(document, doc, text_width, locale)
+    return document, rows
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 # --- low-level helpers ------------------------------------------------------------
@@ -187,10 +178,6 @@ def _set_child(parent, child) -> None:
     parent.append(child)
 
 
-def _tw(mm: float) -> int:
-    return int(round(mm / 25.4 * 1440))
-
-
 def _set_fonts(rpr, name: str) -> None:
     from docx.oxml.ns import qn
 
@@ -199,16 +186,6 @@ def _set_fonts(rpr, name: str) -> None:
         fonts.set(qn(f"w:{attr}"), name)
     for attr in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
         fonts.attrib.pop(qn(f"w:{attr}"), None)
-
-
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_safe(text: str) -> str:
-    """Text python-docx accepts: form feeds / vertical tabs become line breaks, other
-    characters XML cannot hold become U+FFFD (the reader will see the difference)."""
-    text = text.replace("\x0b", "\n").replace("\x0c", "\n")
-    return _XML_INVALID.sub("\ufffd", text)
 
 
 def _run(paragraph, text: str, *, size: float | None = None, bold=False, italic=False, color=None, font=None, lang=None):
@@ -244,16 +221,7 @@ def _shade(cell, fill: str) -> None:
 def _cell_width(cell, mm: float) -> None:
     from docx.shared import Twips
 
-    cell.width = Twips(_tw(mm))
-
-
-def _cell_top_rule(cell, color: str, size: int) -> None:
-    tcpr = cell._tc.get_or_add_tcPr()
-    borders = _el("w:tcBorders")
-    borders.append(_el("w:top", val="single", sz=size, space=0, color=color))
-    for old in tcpr.findall(borders.tag):
-        tcpr.remove(old)
-    tcpr.insert_element_before(borders, "w:shd", *_TCPR_AFTER_SHD)
+    cell.width = Twips(tw(mm))
 
 
 def _row_props(row, *, header=False, cant_split=True) -> None:
@@ -270,7 +238,7 @@ def _table_props(table, widths_mm: list[float], *, borders: bool, cell_margins=(
 
     table.autofit = False
     tblpr = table._tbl.tblPr
-    _set_child(tblpr, _el("w:tblW", w=_tw(sum(widths_mm)), type="dxa"))
+    _set_child(tblpr, _el("w:tblW", w=tw(sum(widths_mm)), type="dxa"))
     if borders:
         tb = _el("w:tblBorders")
         for edge, color in (("top", RULE_BLOCK), ("left", RULE_SENTENCE), ("bottom", RULE_BLOCK),
@@ -432,33 +400,13 @@ def _es_lang(locale: str) -> str:
     return locale if re.fullmatch(r"es(-[A-Za-z0-9]{2,8})*", locale) else "es-ES"
 
 
-def _id_runs(paragraph, seg_id: str) -> None:
-    """The id in a small font: the document part grey, block/sentence darker.
-    The cell's text is exactly the id."""
-    head, sep, tail = seg_id.rpartition("/")
-    head2, sep2, mid = head.rpartition("/")
-    if sep and sep2:
-        _run(paragraph, head2 + sep2, size=6.5, color="8C8C8C")
-        _run(paragraph, mid + sep + tail, size=7.5, bold=True, color="595959")
-    else:
-        _run(paragraph, seg_id, size=7.5, color="595959")
-
-
-def _list_depths(doc: Document) -> dict[int, int]:
-    """Relative nesting depth (0 = outermost) of each list-item block, by id()."""
-    levels = [b.level for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
-    base = min(levels, default=0)
-    return {id(b): min(b.level - base, 2) for b in doc.blocks if b.kind is BlockKind.LIST_ITEM}
-
-
-def _main_table(document, doc: Document, text_width: float, locale: str, spool=None) -> None:
-    from docx.shared import Pt
+def _main_table(document, doc: Document, text_width: float, locale: str) -> RowWriter:
+    """The table with its header row and a marker comment for the body rows."""
+    from lxml import etree
 
     cols = columns(doc)
     qa = COL_QA in cols
     widths = [text_width * f for f in (WIDTHS_4 if qa else WIDTHS_3)]
-    es_lang = _es_lang(locale)
-    depths = _list_depths(doc)
 
     table = document.add_table(rows=1, cols=len(cols))
     _table_props(table, widths, borders=True)
@@ -470,79 +418,6 @@ def _main_table(document, doc: Document, text_width: float, locale: str, spool=N
         para = cell.paragraphs[0]
         para.paragraph_format.keep_with_next = True
         _run(para, label, size=9, bold=True, color="FFFFFF")
-
-    for n, row_info in enumerate(table_rows(doc)):
-        if spool is not None and n and n % 500 == 0:
-            _spool_rows(table._tbl, spool)
-        block = row_info.block
-        row = table.add_row()
-        cells = row.cells
-        for cell, mm in zip(cells, widths):
-            _cell_width(cell, mm)
-        if row_info.first_in_block:
-            for cell in cells:
-                _cell_top_rule(cell, RULE_BLOCK, 6)
-
-        if row_info.verbatim:
-            _row_props(row, cant_split=len(block.text) < CANT_SPLIT_CHARS)
-            merged = cells[0].merge(cells[-1])
-            _cell_width(merged, sum(widths))
-            _verbatim_cell(merged, block)
-            continue
-
-        seg = row_info.segment
-        source, target = seg.source, seg.target or ""
-        _row_props(row, cant_split=max(len(source), len(target)) < CANT_SPLIT_CHARS)
-        _id_runs(cells[0].paragraphs[0], seg.id)
-        heading = block.kind is BlockKind.HEADING
-        size = {1: 12.5, 2: 11.5}.get(block.level, 10.5) if heading else None
-        for cell, text, lang in ((cells[1], source, es_lang), (cells[2], target, "en-US")):
-            para = cell.paragraphs[0]
-            if text:
-                _run(para, text, size=size, bold=heading, color=NAVY if heading else None, lang=lang)
-            if block.kind is BlockKind.LIST_ITEM and text:
-                depth = depths.get(id(block), 0)
-                suffix = "" if depth == 0 else f" {depth + 1}"
-                para.style = document.styles[("List Bullet" if row_info.first_in_block else "List Continue") + suffix]
-            if heading:
-                para.paragraph_format.keep_with_next = True
-                para.paragraph_format.space_before = Pt(2)
-                para.paragraph_format.space_after = Pt(2)
-        if heading:
-            cells[0].paragraphs[0].paragraph_format.keep_with_next = True
-            for cell in cells:
-                _shade(cell, HEADING_FILL)
-        if qa:
-            _qa_cell(cells[3], seg)
-        worst = worst_severity(seg.flags)
-        if worst is not None:
-            for cell in cells:
-                _shade(cell, SEVERITY_FILL[worst])
-
-    if spool is not None:
-        from lxml import etree
-
-        _spool_rows(table._tbl, spool)
-        table._tbl.append(etree.Comment(_SPOOL_MARK))
-
-def _verbatim_cell(cell, block: Block) -> None:
-    from .markdown import front_matter_text
-
-    para = cell.paragraphs[0]
-    text = block.text.strip("\n")
-    if block.kind is BlockKind.FRONT_MATTER:
-        text = front_matter_text(block)
-    if block.kind is BlockKind.METADATA:
-        _run(para, text, size=8.5, italic=True, color=GREY)
-        return
-    _run(para, text, size=8.5, font=MONO, color=DARK)
-    _shade(cell, CODE_FILL)
-
-
-def _qa_cell(cell, seg) -> None:
-    first = True
-    for flag in seg.flags:
-        para = cell.paragraphs[0] if first else cell.add_paragraph()
-        first = False
-        _run(para, flag.severity.value, size=8, bold=True, color=SEVERITY_COLOR[flag.severity])
-        _run(para, f": {flag.check}: {flag.message}", size=8, color=DARK, lang="en-US")
+    table._tbl.append(etree.Comment(_ROWS_MARK))
+    style_ids = {name: document.styles[name].style_id for name in LIST_STYLES.values()}
+    return RowWriter(doc, widths, _es_lang(locale), style_ids)
