@@ -25,3 +25,8 @@ bench: $(STAMP)
 clean:
 	rm -rf $(OUT)/* $(VENV) .pytest_cache
 	touch $(OUT)/.gitkeep
+
+# Hypothesis fuzzing of the segmenter, number parser, glossary matcher and readers:
+# ≥ 2,000 examples each (profile es2en-fuzz in tests/conftest.py); `make test` runs fewer.
+fuzz: $(STAMP)
+	ES2EN_FUZZ=1 $(BIN)/python -m pytest -q tests/test_fuzz.py

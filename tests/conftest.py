@@ -47,3 +47,13 @@ def seed_copy(tmp_path) -> Path:
     dst.parent.mkdir()
     shutil.copy(SEED, dst)
     return dst
+
+
+# Hypothesis profiles (tests/test_fuzz.py): `make test` uses Hypothesis's defaults;
+# `make fuzz` sets ES2EN_FUZZ=1 (or pass --hypothesis-profile=es2en-fuzz) for ≥ 2,000 examples each.
+from hypothesis import HealthCheck as _HealthCheck, settings as _hyp_settings  # noqa: E402
+
+_hyp_settings.register_profile("es2en-fuzz", max_examples=2000, deadline=None,
+                               suppress_health_check=[_HealthCheck.too_slow, _HealthCheck.data_too_large])
+if os.environ.get("ES2EN_FUZZ"):
+    _hyp_settings.load_profile("es2en-fuzz")

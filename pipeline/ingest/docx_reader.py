@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -92,7 +93,8 @@ def _check_container(path: Path) -> None:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
             bad = zf.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as err:
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error) as err:
+        # zlib.error: a compressed member whose data is damaged (testzip decompresses each).
         raise InputError(f"corrupt .docx: {err}", path) from None
     if bad is not None:
         raise InputError(f"corrupt .docx: damaged member {bad}", path)
@@ -121,7 +123,7 @@ def _open(path: Path):
         if "template" in msg:
             raise InputError("a Word template (.dotx); save it as a .docx document", path) from None
         raise InputError(f"not a Word document: {msg}", path) from None
-    except (KeyError, zipfile.BadZipFile, AttributeError) as err:
+    except (KeyError, zipfile.BadZipFile, AttributeError, zlib.error, EOFError) as err:
         raise InputError(f"corrupt .docx: {err}", path) from None
 
 
