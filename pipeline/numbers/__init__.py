@@ -5,13 +5,14 @@ Public API (other stages import only these)::
     guess = infer_locale(document_text, options)         # once per document
     spans = find_numbers(sentence, guess, options)         # per segment
     values = parse_english_numbers(english_sentence)       # for QA
+    spans = recall_numbers(sentence, guess, options)       # QA: the spans found earlier
 
 See docs/numbers.md for the rules and the house style.
 """
 
 from .english import parse_english_numbers
 from .locale import LocaleGuess, infer_locale
-from .parse import find_numbers, read_digits
+from .parse import find_numbers, forget_numbers, read_digits, recall_numbers
 from .values import DateValue, NumberOptions, Quantity, Range
 
 __all__ = [
@@ -21,7 +22,9 @@ __all__ = [
     "Quantity",
     "Range",
     "find_numbers",
+    "forget_numbers",
     "infer_locale",
     "parse_english_numbers",
     "read_digits",
+    "recall_numbers",
 ]
