@@ -19,6 +19,7 @@ from babel.numbers import NumberFormatError, get_currency_name, parse_decimal
 from ..model import Span
 from .values import DateValue, Quantity, Range
 
+_DIGIT = re.compile(r"\d")
 _SCALE = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "quadrillion": 15,
           "quintillion": 18, "k": 3, "m": 6, "mn": 6, "bn": 9, "tn": 12}
 _SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "MX$": "MXN", "CA$": "CAD", "A$": "AUD"}
@@ -116,6 +117,8 @@ def parse_english_numbers(text: str) -> list[Span]:
 def _parse(text: str) -> list[Span]:
     if not isinstance(text, str) or not text:
         return []
+    if _DIGIT.search(text) is None and "half" not in text.lower():
+        return []  # every pattern below needs a digit, but "half a million"
     number, half, date_list, date_mdy, date_dmy, date_my, ordinal, mon_num = _patterns()
     spans: list[Span] = []
 

@@ -24,12 +24,18 @@ _QUOTES = (("“", "”"), ("«", "»"), ("‘", "’"))
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”«»]+[^\s<>\"“”«».,;:!?)\]]", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _HANDLE = re.compile(r"(?<![\w@])[@#][A-Za-z_]\w+")
+_DIGIT = re.compile(r"\d")
 _CODE = re.compile(r"(?<![\w@#.,-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w@]|-\w)")
 #: digits + a Spanish ordinal / unit ending are numbers, not codes (the numbers check has them)
 _NOT_CODE = re.compile(r"^\d+(?:º|ª|o|a|er|ro|ra|do|da|to|ta|mo|ma|vo|va|no|na|h|hs|km|kg|m|cm|mm|g|s|x|mil|min|am|pm|ml|l|t|kw|mw|gb|mb|tb|d)$", re.I)
 
 
 def _balanced(text: str, open_: str, close: str) -> bool:
+    n = text.count(open_)
+    if n != text.count(close):
+        return False
+    if n == 0:
+        return True
     depth = 0
     for ch in text:
         if ch == open_:
@@ -94,7 +100,15 @@ def verbatim_items(text: str) -> list[tuple[str, str]]:
     """(kind, text) of the URLs, e-mails, handles and codes in ``text``."""
     items: list[tuple[str, str]] = []
     taken: list[tuple[int, int]] = []
-    for kind, rx in (("URL", _URL), ("e-mail", _EMAIL), ("handle", _HANDLE), ("code", _CODE)):
+    # Each pattern needs a character most sentences lack: skip the scans that cannot match.
+    digit = _DIGIT.search(text) is not None
+    at = "@" in text
+    low = text.lower() if ("w" in text or "W" in text or "h" in text or "H" in text) else ""
+    url = "http" in low or "www." in low
+    for kind, rx, wanted in (("URL", _URL, url), ("e-mail", _EMAIL, at), ("handle", _HANDLE, at or "#" in text),
+                             ("code", _CODE, digit)):
+        if not wanted:
+            continue
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

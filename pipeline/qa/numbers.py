@@ -58,16 +58,33 @@ def _comparable(v) -> bool:
 
 
 def number_spans(seg: Segment, ctx: QAContext) -> list:
-    """The number stage's spans for the segment's Spanish (memoised per run)."""
-    from ..numbers import find_numbers
+    """The number stage's spans for the segment's Spanish (memoised per run): those the
+    protect stage found for it when it read it with the same guess and options
+    (``recall_numbers``), else found now."""
+    from ..numbers import recall_numbers
 
-    return ctx.memo(seg, "number_spans", lambda: find_numbers(seg.source, ctx.locale_guess, ctx.number_options))
+    return ctx.memo(seg, "number_spans", lambda: recall_numbers(seg.source, ctx.locale_guess, ctx.number_options))
+
+
+_CARDINAL = None
+
+
+def _cardinal_re() -> re.Pattern:
+    """The number stage's run of cardinal words, compiled once, behind a look-ahead for
+    the letters a cardinal word starts with (the scan skips other positions in C)."""
+    global _CARDINAL
+    if _CARDINAL is None:
+        from ..numbers.words import CARDINAL_RE, _SURFACE
+
+        first = sorted({c for w in [*_SURFACE, "medio"] for c in (w[0].lower(), w[0].upper())})
+        _CARDINAL = re.compile(r"(?=[" + "".join(first) + r"])" + CARDINAL_RE, re.IGNORECASE)
+    return _CARDINAL
 
 
 def source_values(seg: Segment, ctx: QAContext) -> tuple[list[Value], set[Decimal]]:
     """(values of the Spanish, amounts of its number words that are not compared)."""
     from ..numbers import Quantity, read_digits
-    from ..numbers.words import CARDINAL_RE, parse_cardinal
+    from ..numbers.words import parse_cardinal
 
     text = seg.source
     guess = ctx.locale_guess
@@ -89,7 +106,7 @@ def source_values(seg: Segment, ctx: QAContext) -> tuple[list[Value], set[Decima
             continue
         out.append(Value(m["num"], a, b, Quantity(read[0]), m["num"]))
     words: set[Decimal] = set()
-    for m in re.finditer(CARDINAL_RE, text, re.IGNORECASE):
+    for m in _cardinal_re().finditer(text):
         if any(s <= m.start() < e for s, e in covered):
             continue
         n = parse_cardinal(m.group(0))
