@@ -328,3 +328,30 @@ def test_segment_over_the_input_limit_is_split_and_the_engine_never_sees_more(ar
     parts = int(next(f.message for f in seg.flags if f.check == "length").split("translated in ")[1].split()[0])
     assert parts >= 4
     assert seg.target and len(seg.target.split()) >= 10 * parts  # every part came back as English
+
+
+@needs_apertium
+def test_a_bad_segment_in_a_big_batch_is_found_in_few_processes(tmp_path, monkeypatch):
+    """A 256-segment batch with one segment that makes apertium crash: the batch is
+    halved recursively (about 2·log2(256) processes, not 256), the other segments are
+    never lost, and the bad one raises apertium's message."""
+    bin_dir = tmp_path / "bin"
+    calls = tmp_path / "calls"
+    _fake_apertium(bin_dir, f"""\
+        data=$(cat)
+        echo x >> {calls}
+        if grep -q EXPLOTA <<<"$data"; then echo "Segmentation fault (core dumped)" >&2; exit 139; fi
+        printf '%s\\n' "$data" | "$REAL" "$@"
+        """)
+    monkeypatch.setenv("PATH", _path_with(bin_dir))
+    from pipeline.engines.apertium import ApertiumEngine
+    from pipeline.errors import EngineError
+
+    texts = [f"Tengo {n} amigos." for n in range(256)]
+    engine = ApertiumEngine()
+    assert len(engine.translate_batch(texts)) == 256 and calls.read_text().count("x") == 1
+    texts[100] = "El perro EXPLOTA."
+    calls.write_text("")
+    with pytest.raises(EngineError, match=r"^apertium failed: Segmentation fault \(core dumped\)$"):
+        engine.translate_batch(texts)
+    assert calls.read_text().count("x") <= 2 * 8 + 1

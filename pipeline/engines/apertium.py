@@ -146,6 +146,28 @@ class ApertiumEngine:
             raise ApertiumCrash(f"apertium failed: {msg}")
         return proc.stdout
 
+    def _lines(self, lines: list[str]) -> list[str]:
+        """One output line per input line. When apertium fails on the batch or its
+        output does not have one line per input (never misalign), the batch is split in
+        halves, recursively: a single bad segment is found in about 2·log2(n) processes
+        instead of n, and a segment that makes apertium fail on its own stops the run
+        with apertium's message."""
+        try:
+            out = self._run("\n".join(lines) + "\n").split("\n")
+        except ApertiumCrash:
+            if len(lines) == 1:
+                raise
+            out = []
+        # Apertium drops the final newline; trailing empty strings are not segments.
+        while len(out) > len(lines) and out[-1] == "":
+            out.pop()
+        if len(out) == len(lines):
+            return out
+        if len(lines) == 1:  # a segment apertium split into several lines: keep it whole
+            return [" ".join(out)]
+        half = len(lines) // 2
+        return self._lines(lines[:half]) + self._lines(lines[half:])
+
     def translate_batch(self, texts: list[str]) -> list[str]:
         """``texts`` may hold inline ``<span id="…">…</span>`` markup; everything else
         is plain text (escaped here)."""
@@ -153,19 +175,7 @@ class ApertiumEngine:
             self.last_unknown = []
             return []
         lines = [_to_html(t) for t in texts]
-        try:
-            out = self._run("\n".join(lines) + "\n").split("\n")
-        except ApertiumCrash:
-            if len(lines) == 1:
-                raise
-            out = []  # one segment may have upset it: retry segment by segment below
-        # Apertium drops the final newline; trailing empty strings are not segments.
-        while len(out) > len(lines) and out[-1] == "":
-            out.pop()
-        if len(out) != len(lines):
-            # Never misalign: fall back to one process per segment for this batch (a
-            # segment that still makes apertium fail stops the run with its message).
-            out = [self._run(line + "\n").rstrip("\n") for line in lines]
+        out = self._lines(lines)
         results, unknown = [], []
         for src, line in zip(texts, out):
             clean, marks = strip_marks(_fix_initial_unknown(_from_html(line).strip(), src), src)
