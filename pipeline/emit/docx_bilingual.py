@@ -23,6 +23,12 @@ Layout decisions (see also tests/test_emit_docx.py, which checks them):
   no id: readers skip them.
 - Spanish runs are tagged with the Spanish language and English runs with English,
   so a reviewer's spell checker checks each column in its own language.
+
+How it is written: python-docx builds everything but the main table's body rows
+(styles, section, footer, title block, QA summary, the table's properties, grid and
+header row); the body rows are XML text from :mod:`.docx_rows`, streamed into
+word/document.xml as the package is written, so time and memory stay small at any
+length (newstest2012, 3,003 rows: ≈ 0.06 s; see bench/docx_writer.py).
 """
 
 from __future__ import annotations
