@@ -296,6 +296,10 @@ class Matcher:
             pass
         return spans
 
+    def forget(self) -> None:
+        """Drop the results kept for ``recall``."""
+        self._recent.clear()
+
     def recall(self, text: str) -> list[Span]:
         """What ``find(text)`` returns, taken from a recent ``find`` of the same text
         when there was one (each is handed out once), else found now."""

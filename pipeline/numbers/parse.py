@@ -344,8 +344,12 @@ def recall_numbers(text: str, guess: LocaleGuess | None = None, options: NumberO
 
 
 def forget_numbers() -> None:
-    """Drop every kept result (benchmarks timing ``recall_numbers`` cold)."""
+    """Drop every kept result: spans for ``recall_numbers`` and the locale guesses
+    ``infer_locale`` keeps (benchmarks that run the same text again)."""
+    from .locale import _GUESSES
+
     _RECENT.clear()
+    _GUESSES.clear()
 
 
 def _find(text: str, guess: LocaleGuess | None, options: NumberOptions | None) -> list[Span]:
@@ -358,7 +362,7 @@ def _find_in_context(text: str, guess: LocaleGuess | None, options: NumberOption
     if not isinstance(text, str) or not text:
         return []
     P = _patterns()
-    if not P["quick"].search(text):
+    if not _may_have_numbers(text, P):
         return []
     options = options or NumberOptions()
     if guess is None:
@@ -392,6 +396,27 @@ def _find_in_context(text: str, guess: LocaleGuess | None, options: NumberOption
             target = target[0].upper() + target[1:]
         out.append(Span(h.start, h.end, h.kind, text[h.start:h.end], target, h.value, h.attrs))
     return out
+
+
+_DIGIT_OR_SIGN = re.compile(r"[\d$€£¥]")
+
+
+@lru_cache(maxsize=1)
+def _quick_needles() -> tuple[str, ...]:
+    """Strings one of which the case-folded text contains wherever "quick" matches: its
+    words, and a piece of each of its patterns ("por\\s+cien" → "por", "[eé]sima" → "sim")."""
+    return ("mill", "bill", "trill", "ciento", "por", "puntos", "sim", "cim", *_month_names())
+
+
+def _may_have_numbers(text: str, P) -> bool:
+    """``P["quick"].search(text)``, cheaper: most sentences have a digit, or none of
+    the words at all, and plain substring tests tell. The regex decides the rest."""
+    if _DIGIT_OR_SIGN.search(text):
+        return True
+    low = text.casefold()
+    if "ı" in low or any(n in low for n in _quick_needles()):  # dotless ı matches "i" in the regex
+        return P["quick"].search(text) is not None
+    return False
 
 
 def _guard_before(text: str, i: int) -> bool:
