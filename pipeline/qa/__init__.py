@@ -155,9 +155,14 @@ def run_checks(doc_or_segments, context: QAContext | None = None) -> list[tuple[
         from ..numbers import NumberOptions, infer_locale
 
         options = ctx.number_options or NumberOptions()
+        if isinstance(doc_or_segments, Document):
+            # the text the protect stage inferred the locale from (run.SpanFinders.apply):
+            # the same guess, so the same reading of the numbers, computed once
+            text = "\n".join(b.text for b in doc_or_segments.blocks if b.translatable)
+        else:
+            text = "\n".join(s.source for s in segments)
         # the guess belongs to these segments (one document): a copy, sharing the memo
-        ctx = replace(ctx, number_options=options, locale_guess=ctx.locale_guess
-                      or infer_locale("\n".join(s.source for s in segments), options))
+        ctx = replace(ctx, number_options=options, locale_guess=ctx.locale_guess or infer_locale(text, options))
     checks = [c for c in all_checks() if ctx.wants(c)]
     ids = {c.id for c in checks}
     added: list[tuple[Segment, Flag]] = []

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 from operator import eq
 
 from ..model import Segment, Severity
@@ -52,14 +53,18 @@ def repeats(text: str) -> list[str]:
     times, or twice with nothing but a space between ("of the country of the country",
     but not "human rights Human Rights First" or "Common Cause (Common Cause)")."""
     toks = _TOKEN.findall(text)
-    # Every repeat has a word equal to the one n = 1…4 words after it: most text has
-    # none, and is done with here, in C.
-    if not any(any(map(eq, toks, toks[n:])) for n in (1, 2, 3, 4)):
+    # A repeat starts at a word equal to the one n = 1…4 words after it: only those
+    # positions are tried (found in C; most sentences have none).
+    starts = sorted({i for n in (1, 2, 3, 4) for i in compress(count(), map(eq, toks, toks[n:]))})
+    if not starts:
         return []
     matches = list(_TOKEN.finditer(text))
     found = []
     i = 0
-    while i < len(toks):
+    for c in starts:
+        if c < i:
+            continue
+        i = c
         hit = None
         for n in (4, 3, 2, 1):
             gram = toks[i:i + n]
@@ -76,8 +81,6 @@ def repeats(text: str) -> list[str]:
             n, k = hit
             found.append(" ".join(toks[i:i + n]) + f" ×{(k - i) // n}")
             i = k
-        else:
-            i += 1
     return found
 
 
