@@ -51,8 +51,19 @@ def stored(db_path: Path) -> set[str]:
         db.close()
 
 
-def env_for(argos_dir: Path) -> dict:
-    return {**os.environ, "ARGOS_PACKAGES_DIR": str(argos_dir), "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1"}
+def env_for(argos_dir: Path, code: Path = ROOT) -> dict:
+    return {**os.environ, "ARGOS_PACKAGES_DIR": str(argos_dir), "PYTHONPATH": str(code), "PYTHONFAULTHANDLER": "1"}
+
+
+def frozen_code(tmp_path: Path) -> Path:
+    """A copy of the pipeline package for both runs of a resume test: the memory's engine
+    key hashes the code (pipeline.memory.code_fingerprint), so an edit to the working
+    tree between the two runs would rightly make the re-run ignore the stored rows."""
+    import shutil
+
+    dst = tmp_path / "code"
+    shutil.copytree(ROOT / "pipeline", dst / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    return dst
 
 
 @pytest.mark.parametrize("engine, target, n, at_least", [
@@ -66,7 +77,8 @@ def test_ctrl_c_stops_cleanly_keeps_the_memory_and_a_rerun_resumes(tmp_path, arg
     args = ["translate", "largo.txt", "--out", "out", "--engine", engine, "--no-glossary", "-q",
             "--memory", "tm.sqlite"]
     memory = tmp_path / "tm.sqlite"
-    proc = subprocess.Popen([*ES2EN, *args], cwd=tmp_path, env=env_for(argos_packages_dir), text=True,
+    env = env_for(argos_packages_dir, frozen_code(tmp_path))
+    proc = subprocess.Popen([*ES2EN, *args], cwd=tmp_path, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
         deadline = time.monotonic() + 300
@@ -102,7 +114,7 @@ def test_ctrl_c_stops_cleanly_keeps_the_memory_and_a_rerun_resumes(tmp_path, arg
         time.sleep(0.5)
         assert subprocess.run(["pgrep", "-s", str(proc.pid)], capture_output=True).stdout.strip() == b""
 
-    rerun = subprocess.run([*ES2EN, *args], cwd=tmp_path, env=env_for(argos_packages_dir), capture_output=True,
+    rerun = subprocess.run([*ES2EN, *args], cwd=tmp_path, env=env, capture_output=True,
                            text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{len(kept)} of {n} segments from the translation memory" in rerun.stderr, rerun.stderr
