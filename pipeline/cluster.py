@@ -20,6 +20,7 @@ Ray is optional: ``pip install 'es2en[cluster]'``.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -104,7 +105,10 @@ class Worker:
         from . import __version__
         from .memory import code_fingerprint
 
-        return {"pid": os.getpid(), "host": socket.gethostname(), "version": self.engine.version,
+        import ray
+
+        return {"pid": os.getpid(), "host": socket.gethostname(), "node": ray.get_runtime_context().get_node_id(),
+                "version": self.engine.version,
                 "code": code_fingerprint(), "es2en": __version__}
 
     def translate(self, segments: list[tuple[str, str]], jobs: list[tuple[int, str, list]]):
@@ -173,11 +177,14 @@ class RayTranslator:
         self._queue: deque[_Batch] = deque()
         self._inflight: dict[Any, tuple[_Batch, _Actor]] = {}
         self._pings: dict[Any, _Actor] = {}
+        self._repings: list[tuple[float, _Actor]] = []  # (when, actor): ask again after a failed ping
         self._stop = False
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
         self.actors: list[_Actor] = []
         self.resubmitted = 0  # batches sent again after their worker died
+        self._retired: list[str] = []  # why restarted workers were refused
+        self._warned: set[str] = set()
         try:
             if not ray.is_initialized():
                 self._connect(address, workers)
@@ -228,16 +235,25 @@ class RayTranslator:
         self._thread.start()
 
     def _accept(self, actor: _Actor, info: dict) -> None:
+        """Refuse a worker with another model or another es2en release; a worker whose
+        es2en source differs within one release (an editable checkout edited since the
+        driver started) is only warned about."""
+        from . import __version__
         from .memory import code_fingerprint
 
         if info["version"] != self.engine.version:
             raise EngineError(f"the cluster worker on {info['host']} has {info['version']}, the driver "
                               f"{self.engine.version}: install the same model on every node")
-        if info["code"] != code_fingerprint():
-            raise EngineError(f"the cluster worker on {info['host']} runs other es2en code than the driver (es2en "
-                              f"{info['es2en']}, code {info['code']}; the driver's: {code_fingerprint()}): "
-                              "install the same es2en on every node")
-        actor.info, actor.up, actor.load = info, True, 0
+        if info["es2en"] != __version__:
+            raise EngineError(f"the cluster worker on {info['host']} runs es2en {info['es2en']}, the driver "
+                              f"{__version__}: install the same es2en on every node")
+        if info["code"] != code_fingerprint() and info["code"] not in self._warned:
+            self._warned.add(info["code"])
+            logging.getLogger("es2en.cluster").warning(
+                "the cluster worker on %s runs other es2en source than the driver (code %s, the driver's %s); "
+                "its English may differ", info["host"], info["code"], code_fingerprint())
+        actor.info, actor.up = info, True
+        actor.load = sum(1 for _, a in self._inflight.values() if a is actor)
 
     @property
     def workers(self) -> int:
@@ -266,12 +282,17 @@ class RayTranslator:
         try:
             while not self._stop:
                 self._dispatch()
+                self._ping_due()
                 refs = [*self._inflight, *self._pings]
-                if not refs:
+                if not refs and not self._repings:
                     self._wake.wait(0.5)
                     self._wake.clear()
                     continue
-                ready, _ = self._ray.wait(refs, num_returns=1, timeout=0.05)
+                if refs:
+                    ready, _ = self._ray.wait(refs, num_returns=1, timeout=0.05)
+                else:  # only workers to ask after again, later
+                    ready = []
+                    time.sleep(0.05)
                 for ref in ready:
                     if ref in self._inflight:
                         self._on_batch(ref, *self._inflight.pop(ref))
@@ -320,7 +341,7 @@ class RayTranslator:
         ask after it until Ray has restarted it."""
         if actor.up:
             actor.up, actor.down_since = False, time.monotonic()
-        if actor not in self._pings.values():
+        if actor not in self._pings.values() and all(a is not actor for _, a in self._repings):
             self._pings[actor.handle.info.remote()] = actor
 
     def _on_ping(self, ref, actor: _Actor) -> None:
@@ -328,15 +349,28 @@ class RayTranslator:
         try:
             info = ray.get(ref)
         except _lost_errors(ray):
-            time.sleep(0.2)  # still restarting: ask again
-            self._pings[actor.handle.info.remote()] = actor
+            self._repings.append((time.monotonic() + 1.0, actor))  # not back yet: ask again soon
             return
-        self._accept(actor, info)
+        try:
+            self._accept(actor, info)
+        except EngineError as err:  # restarted with another model or es2en: not for this run
+            self._retired.append(str(err))
+            self.actors.remove(actor)
+            self._ray.kill(actor.handle, no_restart=True)
+
+    def _ping_due(self) -> None:
+        now = time.monotonic()
+        due = [a for t, a in self._repings if t <= now]
+        self._repings = [(t, a) for t, a in self._repings if t > now]
+        for actor in due:
+            self._pings[actor.handle.info.remote()] = actor
 
     def _check_alive(self) -> None:
         if any(a.up for a in self.actors) or not (self._queue or self._inflight):
             return
-        since = min(a.down_since for a in self.actors)
+        if not self.actors:
+            raise EngineError(f"no cluster worker is left: {'; '.join(self._retired)}")
+        since = max(a.down_since for a in self.actors)
         if time.monotonic() - since > READY_TIMEOUT:
             raise EngineError(f"no cluster worker has been available for {READY_TIMEOUT:.0f} s")
 
