@@ -20,6 +20,7 @@ from ..model import Span
 from .values import DateValue, Quantity, Range
 
 _DIGIT = re.compile(r"\d")
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SCALE = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "quadrillion": 15,
           "quintillion": 18, "k": 3, "m": 6, "mn": 6, "bn": 9, "tn": 12}
 _SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "MX$": "MXN", "CA$": "CAD", "A$": "AUD"}
@@ -102,6 +103,15 @@ def _currency(sym: str | None, cur: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def _en_decimal(digits: str) -> Decimal | None:
+    """A figure as English writes it ("12,078.5"), read by Babel; None if malformed."""
+    try:
+        return parse_decimal(digits, locale="en_US", strict=True)
+    except (NumberFormatError, InvalidOperation, ValueError):
+        return None
+
+
 def parse_english_numbers(text: str) -> list[Span]:
     """Spans (kind number/currency/percent/date/ordinal) whose ``value`` is a
     Quantity or DateValue comparable with the Spanish side's (a Range of two DateValues
@@ -117,7 +127,9 @@ def parse_english_numbers(text: str) -> list[Span]:
 def _parse(text: str) -> list[Span]:
     if not isinstance(text, str) or not text:
         return []
-    if _DIGIT.search(text) is None and "half" not in text.lower():
+    digit = _DIGIT.search(text) is not None
+    halves = "half" in text.lower()
+    if not digit and not halves:
         return []  # every pattern below needs a digit, but "half a million"
     number, half, date_list, date_mdy, date_dmy, date_my, ordinal, mon_num = _patterns()
     spans: list[Span] = []
@@ -125,24 +137,26 @@ def _parse(text: str) -> list[Span]:
     def free(a, b):
         return all(b <= s.start or a >= s.end for s in spans)
 
-    for m in date_list.finditer(text):  # "November 3 and 4": two days, as the Spanish side's Range
+    # a date needs a digit and a month, whose name starts with its abbreviation ("Sept": "Sep")
+    dated = digit and any(a in text for a in _MONTH_ABBR)
+    for m in date_list.finditer(text) if dated else ():  # "November 3 and 4": two days, as the Spanish side's Range
         mo = mon_num.get((m["m"] or m["n"]).lower().rstrip("."))
         d1, d2 = int(m["d1"] or m["e1"]), int(m["d2"] or m["e2"])
         if mo and 1 <= d1 < d2 <= 31:
             y = int(m["y"]) if m["y"] else None
             spans.append(Span(m.start(), m.end(), "date", m.group(0), None, Range(DateValue(y, mo, d1), DateValue(y, mo, d2))))
 
-    for rx in (date_mdy, date_dmy):
+    for rx in (date_mdy, date_dmy) if dated else ():
         for m in rx.finditer(text):
             mo = mon_num.get(m["m"].lower().rstrip("."))
             d = int(m["d"])
             if mo and 1 <= d <= 31 and free(m.start(), m.end()):
                 y = int(m["y"]) if m["y"] else None
                 spans.append(Span(m.start(), m.end(), "date", m.group(0), None, DateValue(y, mo, d)))
-    for m in date_my.finditer(text):
+    for m in date_my.finditer(text) if dated else ():
         if free(m.start(), m.end()):
             spans.append(Span(m.start(), m.end(), "date", m.group(0), None, DateValue(int(m["y"]), mon_num[m["m"].lower()], None)))
-    for m in half.finditer(text):
+    for m in half.finditer(text) if halves else ():
         if free(m.start(), m.end()):
             code = _currency(None, m["cur"])
             q = Quantity(Decimal(5) * Decimal(10) ** (_SCALE[m["scale"].lower()] - 1), "currency" if m["cur"] else None, code)
@@ -154,10 +168,8 @@ def _parse(text: str) -> list[Span]:
     for m in number.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        digits = re.sub(r"[ \u00a0\u202f\u2009]", "", m["num"])
-        try:
-            value = parse_decimal(digits, locale="en_US", strict=True)
-        except (NumberFormatError, InvalidOperation, ValueError):
+        value = _en_decimal(re.sub(r"[ \u00a0\u202f\u2009]", "", m["num"]))
+        if value is None:
             continue
         scale = m["scale"] or m["glued"]
         if scale:

@@ -103,8 +103,38 @@ _COUNTRY_CUES: list[tuple[str, str, int]] = [
     (r"\b(?:BOE|CNMV|IBEX|Moncloa)\b|\bINE\b|M€|tipos de interés|Producto Interior Bruto|comunidades autónomas", "ES", 2),
     (r"€|\beuros?\b", "ES", 1),
 ]
-_COUNTRY_RES = [(re.compile(p), t, w) for p, t, w in _COUNTRY_CUES]
-_LATAM_RE = re.compile(r"Producto Interno Bruto|\btasas? de interés\b|\bcomputadora|\bcelular(?:es)?\b|\bustedes\b")
+#: The characters each pattern's matches can start with, as a look-ahead before it
+#: (same order as _COUNTRY_CUES): the scan of a whole document then tries the pattern
+#: only there (same matches, 2–3× faster).
+_CUE_FIRST = [
+    r"[BSIPCmMp]", r"[IBAUp]|(?i:[stpqmhcv])", r"[DPCBp]", r"[DCp]", r"[BVmb]", r"[SBIPs]", r"[Rp]", r"[pU]",
+    r"[BCIMtPc]", r"[€e]",
+]
+_COUNTRY_RES = [(re.compile("(?=" + f + ")(?:" + p + ")"), t, w) for f, (p, t, w) in zip(_CUE_FIRST, _COUNTRY_CUES)]
+_LATAM_RE = re.compile(r"(?=[Ptcu])(?:Producto Interno Bruto|\btasas? de interés\b|\bcomputadora|\bcelular(?:es)?\b|\bustedes\b)")
+
+#: For each pattern of _COUNTRY_CUES (same order) and _LATAM_RE: strings one of which
+#: the text contains wherever the pattern matches. A whole document is scanned for
+#: them in C far faster than by the patterns, which only run when one is there.
+#: None: always run (Argentine voseo words like "sos", "vos" are inside common words).
+_CUE_NEEDLES: list[tuple[str, ...] | None] = [
+    ("Banxico", "SHCP", "INEGI", "Pemex", "CDMX", "mdp", "mdd", "MXN", "M.N.", "pesos mexicanos", "Ciudad de México"),
+    None,
+    ("DANE", "PGN", "COP", "Banrep", "pesos colombianos", "Banco de la República"),
+    ("Dipres", "Codelco", "CLP", "pesos chilenos"),
+    ("BCV", "VES", "Bs.", "millardo", "bolívares"),
+    ("S/", "BCRP", "INEI", "PEN", "soles"),
+    ("RD$", "pesos dominicanos"),
+    ("pesos uruguayos", "UYU"),
+    ("BOE", "CNMV", "IBEX", "Moncloa", "INE", "M€", "tipos de interés", "Producto Interior Bruto", "comunidades autónomas"),
+    ("€", "euro"),
+]
+_LATAM_NEEDLES = ("Producto Interno Bruto", "de interés", "computadora", "celular", "ustedes")
+assert len(_CUE_NEEDLES) == len(_CUE_FIRST) == len(_COUNTRY_CUES)
+
+
+def _present(needles: tuple[str, ...] | None, text: str) -> bool:
+    return needles is None or any(n in text for n in needles)
 
 
 def _number_votes(text: str) -> tuple[Counter, list[str]]:
@@ -171,12 +201,12 @@ _GUESSES: dict[str, LocaleGuess] = {}
 def _infer(text: str) -> LocaleGuess:
     votes, evidence = _number_votes(text)
     countries: Counter = Counter()
-    for rx, terr, w in _COUNTRY_RES:
-        hits = rx.findall(text)
+    for (rx, terr, w), needles in zip(_COUNTRY_RES, _CUE_NEEDLES):
+        hits = rx.findall(text) if _present(needles, text) else None
         if hits:
             countries[terr] += w * min(len(hits), 3)
             evidence.append(f"{terr}: {', '.join(sorted(set(h if isinstance(h, str) else h[0] for h in hits))[:3])}")
-    latam = bool(_LATAM_RE.search(text))
+    latam = _present(_LATAM_NEEDLES, text) and bool(_LATAM_RE.search(text))
     if latam:
         evidence.append("Latin American vocabulary")
 
