@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import compress
 from typing import Iterable
 
 from ..model import Span
@@ -256,13 +257,15 @@ class Matcher:
         """Every verified match as (first token, last token, form), overlapping,
         and the tokens they index."""
         toks = tokenize(text)
-        keys = [self._key(t[2]) for t in toks]
+        cache, key = self._fold_cache, self._key
+        keys = [cache.get(t[2]) or key(t[2]) for t in toks]
         root = self._root
         out = []
         n = len(toks)
         verify = self._verify
-        for i in range(n):
-            node = root.get(keys[i])
+        # only tokens that start some form (found in C; most tokens start none)
+        for i in compress(range(n), map(root.__contains__, keys)):
+            node = root[keys[i]]
             j = i
             while node is not None:
                 forms = node.get(_END)
