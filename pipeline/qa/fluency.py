@@ -107,7 +107,10 @@ def length(seg: Segment, ctx: QAContext):
 
 @check("fluency.placeholder", Severity.ERROR, "a protection placeholder left in the English")
 def placeholder(seg: Segment, ctx: QAContext):
-    left = [m.group(0) for m in _PLACEHOLDER.finditer(seg.target or "") if m.group(0) not in seg.source]
+    target = seg.target or ""
+    if not ("<" in target or "⟨" in target or "#" in target or "num" in target.lower()):
+        return  # every placeholder has one of these (XNUM1, NUM_1)
+    left = [m.group(0) for m in _PLACEHOLDER.finditer(target) if m.group(0) not in seg.source]
     if left:
         yield "placeholder left in the English: " + ", ".join(f"“{p}”" for p in dict.fromkeys(left))
 

@@ -30,6 +30,9 @@ _CODE = re.compile(r"(?<![\w@#.,-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:
 _NOT_CODE = re.compile(r"^\d+(?:º|ª|o|a|er|ro|ra|do|da|to|ta|mo|ma|vo|va|no|na|h|hs|km|kg|m|cm|mm|g|s|x|mil|min|am|pm|ml|l|t|kw|mw|gb|mb|tb|d)$", re.I)
 
 
+_SPACE_BEFORE = re.compile(r"\w\s+[,.;:!?](?!\w)")
+
+
 def _balanced(text: str, open_: str, close: str) -> bool:
     n = text.count(open_)
     if n != text.count(close):
@@ -61,6 +64,8 @@ def brackets(seg: Segment, ctx: QAContext):
 
 def _quote_count(text: str, o: str, c: str) -> tuple[int, int]:
     if o == "‘":  # ’ is also the apostrophe: count only those not inside a word
+        if "’" not in text:
+            return text.count(o), 0
         closes = len([m for m in re.finditer(r"’", text)
                       if not (m.start() > 0 and text[m.start() - 1].isalnum() and text[m.end():m.end() + 1].isalpha())])
         return text.count(o), closes
@@ -91,9 +96,9 @@ def spaces(seg: Segment, ctx: QAContext):
     t = seg.target or ""
     if "  " in t.strip() and "  " not in seg.source:
         yield "doubled space in the English"
-    before = re.compile(r"\w\s+[,.;:!?](?!\w)")
-    if before.search(t) and not before.search(seg.source):
-        yield "space before punctuation in the English: “" + before.search(t).group(0) + "”"
+    found = _SPACE_BEFORE.search(t)
+    if found and not _SPACE_BEFORE.search(seg.source):
+        yield "space before punctuation in the English: “" + found.group(0) + "”"
 
 
 def verbatim_items(text: str) -> list[tuple[str, str]]:

@@ -36,6 +36,7 @@ class Value:
         return f"“{self.text}”" + (f" (= {self.label})" if self.label and self.label != self.text else "")
 
 
+_DIGIT = re.compile(r"\d")
 _BARE = re.compile(r"(?<![\w@#/:.,'’])(?:(?<=\d-)|(?<!-))(?P<num>\d+(?:[.,]\d+)*)(?![\w/:]|[.,]\d)")
 _EN_GLUED_BEFORE = re.compile(r"(?:[A-Za-z][-‑]|[/:])$")
 _EN_GLUED_AFTER = re.compile(r"^(?:[/:]\d|\*?[A-Za-z])")
@@ -83,8 +84,13 @@ def _cardinal_re() -> re.Pattern:
 
 def source_values(seg: Segment, ctx: QAContext) -> tuple[list[Value], set[Decimal]]:
     """(values of the Spanish, amounts of its number words that are not compared)."""
+    out, covered = _source_figures(seg, ctx)
+    return out, _source_words(seg.source, covered)
+
+
+def _source_figures(seg: Segment, ctx: QAContext) -> tuple[list[Value], list[tuple[int, int]]]:
+    """(values of the Spanish, the stretches the number stage's spans cover)."""
     from ..numbers import Quantity, read_digits
-    from ..numbers.words import parse_cardinal
 
     text = seg.source
     guess = ctx.locale_guess
@@ -97,14 +103,23 @@ def source_values(seg: Segment, ctx: QAContext) -> tuple[list[Value], set[Decima
         for v in _ends(span.value):
             if v is not None and _comparable(v):
                 out.append(Value(span.text, span.start, span.end, v, span.target or span.text))
-    for m in _BARE.finditer(text):
-        a, b = m.span("num")
-        if any(s < b and a < e for s, e in covered):
-            continue
-        read = read_digits(m["num"], guess.decimal_mark, guess.confident, guess.locale) if guess else None
-        if read is None:
-            continue
-        out.append(Value(m["num"], a, b, Quantity(read[0]), m["num"]))
+    if _DIGIT.search(text):  # a bare figure needs one
+        for m in _BARE.finditer(text):
+            a, b = m.span("num")
+            if any(s < b and a < e for s, e in covered):
+                continue
+            read = read_digits(m["num"], guess.decimal_mark, guess.confident, guess.locale) if guess else None
+            if read is None:
+                continue
+            out.append(Value(m["num"], a, b, Quantity(read[0]), m["num"]))
+    out.sort(key=lambda v: v.start)
+    return out, covered
+
+
+def _source_words(text: str, covered: list[tuple[int, int]]) -> set[Decimal]:
+    """Amounts of the Spanish number words outside ``covered``, and of Roman numerals."""
+    from ..numbers.words import parse_cardinal
+
     words: set[Decimal] = set()
     for m in _cardinal_re().finditer(text):
         if any(s <= m.start() < e for s, e in covered):
@@ -115,8 +130,7 @@ def source_values(seg: Segment, ctx: QAContext) -> tuple[list[Value], set[Decima
     for m in _ROMAN.finditer(text):  # "siglo XXI": Apertium writes "21st century"
         if m.group(0):
             words.add(Decimal(_roman(m.group(0))))
-    out.sort(key=lambda v: v.start)
-    return out, words
+    return words
 
 
 def _roman(s: str) -> int:
@@ -160,14 +174,16 @@ def same(a, b) -> bool:
 
 
 def _analyse(seg: Segment, ctx: QAContext):
-    src, words = source_values(seg, ctx)
+    src, covered = _source_figures(seg, ctx)
     tgt = english_values(seg.target or "")
     missing = [s for s in src if not any(same(s.value, t.value) for t in tgt)]
-    extra = [
-        t for t in tgt
-        if not any(same(s.value, t.value) for s in src)
-        and not (getattr(t.value, "amount", None) in words and getattr(t.value, "unit", "x") in (None, "ordinal"))
-    ]
+    extra = [t for t in tgt if not any(same(s.value, t.value) for s in src)]
+    if extra:  # the Spanish number words are read only when an English value is left
+        words = _source_words(seg.source, covered)
+        extra = [
+            t for t in extra
+            if not (getattr(t.value, "amount", None) in words and getattr(t.value, "unit", "x") in (None, "ordinal"))
+        ]
     return missing, extra
 
 

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 
 from ..model import Segment, Severity
 from . import QAContext, check
@@ -47,20 +48,20 @@ def spanish_words(text: str) -> list[str]:
 
     for _, item in verbatim_items(text):  # "www.ejemplo.es", "info@empresa.es" are not Spanish words
         text = text.replace(item, " ")
-    tokens = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
+    tokens = _WORD.findall(text)
     out = []
-    for i, (w, _) in enumerate(tokens):
-        if w not in SPANISH_ONLY:  # lowercase only: "El Salvador", "Los Angeles" are names
-            continue
+    # lowercase only: "El Salvador", "Los Angeles" are names (found in C; most English has none)
+    for i in compress(count(), map(SPANISH_ONLY.__contains__, tokens)):
+        w = tokens[i]
         # inside a name: next capitalised word after a run of particles, previous capitalised
         j = i
-        while j + 1 < len(tokens) and tokens[j + 1][0] in SPANISH_ONLY:
+        while j + 1 < len(tokens) and tokens[j + 1] in SPANISH_ONLY:
             j += 1
         k = i
-        while k > 0 and tokens[k - 1][0] in SPANISH_ONLY:
+        while k > 0 and tokens[k - 1] in SPANISH_ONLY:
             k -= 1
-        prev_cap = k > 0 and bool(_CAP.match(tokens[k - 1][0]))
-        next_cap = j + 1 < len(tokens) and bool(_CAP.match(tokens[j + 1][0]))
+        prev_cap = k > 0 and bool(_CAP.match(tokens[k - 1]))
+        next_cap = j + 1 < len(tokens) and bool(_CAP.match(tokens[j + 1]))
         if prev_cap and next_cap:
             continue
         out.append(w)
