@@ -190,6 +190,20 @@ class _Rollback(Exception):
     """Raised inside a write transaction to roll it back on purpose."""
 
 
+def _one_line_errors(method):
+    """An SQLite error in a read (a damaged page, "database disk image is malformed")
+    becomes the memory's one-line InputError instead of a traceback."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as err:
+            raise self._error(err) from err
+
+    return wrapper
+
+
 @dataclass
 class Entry:
     """One memory row."""
@@ -310,6 +324,9 @@ class TranslationMemory:
                               f"files beside it, so its folder must be writable): {way_out}", self.path)
         if "full" in text or "I/O" in text:
             return InputError(f"cannot write the translation memory ({text}): {way_out}", self.path)
+        if "malformed" in text:
+            return InputError(f"the translation memory is damaged ({text}): restore it from a backup, or "
+                              f"{way_out}", self.path)
         return InputError(f"not a usable translation memory ({text}): {way_out}", self.path)
 
     def _check_writable(self) -> None:
@@ -368,12 +385,14 @@ class TranslationMemory:
 
     # ------------------------------------------------------------- lookups
 
+    @_one_line_errors
     def human(self, source: str) -> Entry | None:
         """The reviewed/approved row for this Spanish text, if any."""
         row = self._db.execute(f"SELECT {_COLUMNS} FROM entries WHERE source = ? AND engine_key = ''",
                                (normalize(source),)).fetchone()
         return _entry(row) if row else None
 
+    @_one_line_errors
     def machine(self, source: str, key: str | None = None) -> list[Entry]:
         """Machine rows for this Spanish text (all engine keys, or just ``key``), newest first."""
         sql = f"SELECT {_COLUMNS} FROM entries WHERE source = ? AND engine_key <> ''"
@@ -383,11 +402,13 @@ class TranslationMemory:
             args.append(key)
         return [_entry(r) for r in self._db.execute(sql + " ORDER BY updated DESC", args)]
 
+    @_one_line_errors
     def lookup(self, source: str) -> list[Entry]:
         """Every row for this Spanish text: the human one first, then machine rows."""
         human = self.human(source)
         return ([human] if human else []) + self.machine(source)
 
+    @_one_line_errors
     def history(self, source: str) -> list[tuple[str, str, str, str]]:
         """(target, status, reviewer, time) of every human text stored for this source, oldest first."""
         return list(self._db.execute("SELECT target, status, reviewer, time FROM history WHERE source = ? "
@@ -415,11 +436,13 @@ class TranslationMemory:
         for row in self._db.execute(sql, args):
             yield _entry(row)
 
+    @_one_line_errors
     def occurrence(self, seg_id: str) -> Occurrence | None:
         row = self._db.execute("SELECT seg_id, document, source, target, origin, engine_key, updated "
                                "FROM occurrences WHERE seg_id = ?", (seg_id,)).fetchone()
         return Occurrence(*row) if row else None
 
+    @_one_line_errors
     def occurrences(self, prefix: str | None = None) -> list[Occurrence]:
         sql = "SELECT seg_id, document, source, target, origin, engine_key, updated FROM occurrences"
         args: list = []
@@ -428,6 +451,7 @@ class TranslationMemory:
             args = [len(prefix), prefix]
         return [Occurrence(*r) for r in self._db.execute(sql, args)]
 
+    @_one_line_errors
     def stats(self) -> dict[str, int]:
         out = {s: 0 for s in STATUSES}
         for status, n in self._db.execute("SELECT status, COUNT(*) FROM entries GROUP BY status"):
@@ -445,6 +469,7 @@ class TranslationMemory:
 
     # ------------------------------------------------------------ the run
 
+    @_one_line_errors
     def fill(self, segments: list[Segment], engine_key: str) -> int:
         """Fill ``target``/``provenance`` of segments without a target: from a reviewed or
         approved row (any engine), else from a machine row with this exact engine key.
@@ -487,6 +512,7 @@ class TranslationMemory:
                 db.executemany("UPDATE entries SET uses = uses + ? WHERE id = ?", [(n, i) for i, n in used.items()])
         return filled
 
+    @_one_line_errors
     def store_machine(self, segments: list[Segment], engine_key: str) -> None:
         """Store engine output for these segments (one transaction: use it as
         ``translate_segments``' ``on_done``). Segments filled from the memory or a
@@ -515,6 +541,7 @@ class TranslationMemory:
                     (source, seg.target, engine_key, prov.engine, prov.model_version, glossary, flags,
                      json.dumps(seg.unknown_words, ensure_ascii=False), stamp, stamp))
 
+    @_one_line_errors
     def record_outputs(self, segments: list[Segment], document: str = "", engine_key: str = "") -> None:
         """Remember what was written for each segment id (for review import)."""
         stamp = now()
@@ -528,6 +555,7 @@ class TranslationMemory:
 
     # -------------------------------------------------------------- humans
 
+    @_one_line_errors
     def store_review(self, source: str, target: str, *, reviewer: str, status: str = REVIEWED,
                      previous: str | None = None, time: str | None = None) -> ReviewResult:
         """Store a human translation of ``source`` (one transaction). An approved row is not
@@ -557,6 +585,7 @@ class TranslationMemory:
                              (source,)).fetchone()
         return ReviewResult("stored", _entry(row))
 
+    @_one_line_errors
     def store_entry(self, entry: Entry) -> str:
         """Import one row as it is (from TMX/XLIFF written by es2en): a machine row is
         added if its key is new; a human row goes through :meth:`store_review`.

@@ -331,3 +331,24 @@ def test_atomic_group_on_a_full_disk(tiny_disk):
         write_text(tiny_disk / "big.md", "x" * 200_000)
     assert str(info.value) == f"{tiny_disk / 'big.md'}: cannot write: No space left on device"
     assert not any(tiny_disk.iterdir())
+
+
+def test_memory_with_a_damaged_page_stops_with_one_line(tmp_path, src):
+    """A real memory whose pages were overwritten on disk: SQLite opens it, then fails
+    on the first read ("database disk image is malformed") — one line, not a traceback."""
+    memory = tmp_path / "tm.sqlite"
+    big = tmp_path / "grande.txt"
+    big.write_text("\n\n".join(f"El niño número {i} come una manzana roja en la casa." for i in range(400)),
+                   encoding="utf-8")
+    first = es2en(["translate", big, "--out", tmp_path / "first", *APERTIUM, "--memory", memory, "--no-glossary",
+                   "--format", "md"], timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert memory.stat().st_size > 5 * 4096 and not Path(f"{memory}-wal").exists()
+    with memory.open("r+b") as fh:  # page 3 onwards: table b-tree pages
+        fh.seek(2 * 4096)
+        fh.write(b"\xff" * 3 * 4096)
+    out = tmp_path / "out"
+    proc = es2en(["translate", big, "--out", out, *APERTIUM, "--memory", memory, "--no-glossary"], timeout=300)
+    assert proc.returncode == 2, proc.stderr
+    assert_one_line_error(proc, memory, "the translation memory is damaged (database disk image is malformed)")
+    assert_nothing_written(out)
