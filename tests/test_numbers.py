@@ -334,3 +334,125 @@ def test_new_readings_keep_their_edges():
     assert targets("Cayó -3 millones quinientos mil.")["-3 millones quinientos mil"] == "-3.5 million"
     # a bare "pp" with nothing about rates is left alone
     assert spans_of("El informe tiene 120 pp y tres anexos.") == []
+
+
+# --- speed-ups that must not change a reading (bench/stages_profile.py) -----------------
+
+
+def test_cardinal_trie_matches_the_flat_alternation():
+    """CARDINAL_RE is written as a trie of the words: every match of the flat list of
+    words is the same, mid-word starts ("todos" → "dos") and case included."""
+    import random
+    import re
+
+    from pipeline.numbers import words as W
+
+    flat = "|".join(W._SURFACE)
+    pairs = [
+        (re.compile(r"(?:medio|(?:" + flat + r")(?:(?:\s+y)?\s+(?:" + flat + r"))*)(?!\w)", re.I),
+         re.compile(W.CARDINAL_RE, re.I)),
+        (re.compile(r"(?:medio|" + flat + r")(?!\w)", re.I), re.compile(W.CARDINAL_WORD_RE, re.I)),
+    ]
+    rng = random.Random(2)
+    toks = [*W._SURFACE, "y", "Y", "todos", "unas", "MIL", "DOS", "Dieciséis", "medio", "medios", "x", "cientos",
+            "cuatrocient", "seiscientosx", "veintiuna"]
+    texts = [NEWSTEST.read_text(encoding="utf-8")[:20000]]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(toks) + rng.choice([" ", " ", "\n", ", ", "", "-"]) for _ in range(rng.randint(1, 8))))
+    for text in texts:
+        for old, new in pairs:
+            assert [m.span() for m in old.finditer(text)] == [m.span() for m in new.finditer(text)], text
+
+
+def test_quick_pretest_answers_as_the_regex():
+    import random
+
+    from pipeline.numbers import parse as P
+
+    pats = P._patterns()
+    rng = random.Random(3)
+    lines = NEWSTEST.read_text(encoding="utf-8").splitlines()[:1500]
+    texts = lines + [s.upper() for s in lines]
+    for s in lines:
+        i = rng.randrange(len(s) + 1)
+        texts.append(s[:i] + rng.choice(["Mill", "SEPTIEMBRE", "ésimo", "por  cien", "puntos\nB", "ÉCIM", "5", "€",
+                                         "porcentuaL", "ſeptiembre", "dıciembre", "abrıl", "Trıll", "٣"]) + s[i:])
+    for t in texts:
+        assert P._may_have_numbers(t, pats) == bool(pats["quick"].search(t)), t
+
+
+def test_locale_cues_prefilters_keep_every_match():
+    """infer_locale runs a country pattern only when one of its names is in the text,
+    behind a first-character look-ahead: the matches are those of the plain pattern."""
+    import random
+    import re
+
+    from pipeline.numbers import locale as L
+
+    plain = [re.compile(p) for p, _, _ in L._COUNTRY_CUES]
+    latam = re.compile(L._LATAM_RE.pattern.split(")(?:", 1)[1][:-1])
+    names = ["Banxico", "SHCP", "INEGI", "Pemex", "CDMX", "mmdp", "mdp", "mdd", "MXN", "M.N.", "pesos mexicanos",
+             "Ciudad de México", "INDEC", "BCRA", "ARS", "AFIP", "U$S", "pesos argentinos", "sos", "SOS", "Tenés",
+             "podés", "querés", "sabés", "conocé", "MIRÁ", "hacé", "Vos", "ſos", "DANE", "PGN", "COP", "Banrep",
+             "pesos colombianos", "Banco de la República", "Dipres", "Codelco", "CLP", "pesos chilenos", "BCV", "VES",
+             "Bs.", "millardos", "bolívares", "S/. 5", "S/5", "BCRP", "INEI", "PEN", "soles", "RD$",
+             "pesos dominicanos", "pesos uruguayos", "UYU", "BOE", "CNMV", "IBEX", "Moncloa", "INE", "M€",
+             "tipos de interés", "Producto Interior Bruto", "comunidades autónomas", "€", "euros",
+             "Producto Interno Bruto", "tasas de interés", "computadora", "celulares", "ustedes"]
+    rng = random.Random(7)
+    texts = []
+    for s in NEWSTEST.read_text(encoding="utf-8").splitlines()[:2000]:
+        for _ in range(2):
+            i = rng.randrange(len(s) + 1)
+            s = s[:i] + rng.choice([" ", "", "-", "("]) + rng.choice(names) + rng.choice([" ", "", ".", ")"]) + s[i:]
+        texts.append(s)
+    for t in texts + ["\n".join(texts)]:
+        for old, (rx, _, _), needles in zip(plain, L._COUNTRY_RES, L._CUE_NEEDLES):
+            assert old.findall(t) == (rx.findall(t) if L._present(needles, t) else []), t
+        assert bool(latam.search(t)) == (L._present(L._LATAM_NEEDLES, t) and bool(L._LATAM_RE.search(t)))
+
+
+def test_infer_locale_kept_guess_is_a_copy():
+    from pipeline.numbers import forget_numbers
+
+    text = "Subió un 1,5% hasta 2.300 millones de euros."
+    first = infer_locale(text)
+    first.evidence.append("changed by a caller")
+    again = infer_locale(text)
+    assert "changed by a caller" not in again.evidence
+    assert (again.locale, again.decimal_mark, again.confident) == (first.locale, first.decimal_mark, first.confident)
+    forget_numbers()
+    assert infer_locale(text) == again
+
+
+def test_recall_numbers_gives_what_find_numbers_found_once():
+    from pipeline.numbers import forget_numbers, parse, recall_numbers
+
+    forget_numbers()
+    text = "El PIB creció un 2,5% y la deuda llegó a 38.000 millones de dólares el 3 de mayo de 2012."
+    guess = infer_locale(text, AUTO)
+    found = find_numbers(text, guess, AUTO)
+    assert found
+    found[0].attrs["mutated"] = True  # what a caller does to its spans does not leak
+    kept = parse._RECENT[parse._recent_key(text, guess, AUTO)]
+    recalled = recall_numbers(text, guess, AUTO)
+    assert recalled == list(kept) and "mutated" not in recalled[0].attrs
+    assert [(s.start, s.end, s.target, s.value) for s in recalled] == [(s.start, s.end, s.target, s.value) for s in found]
+    assert parse._recent_key(text, guess, AUTO) not in parse._RECENT  # handed out once
+    # not kept (or other options/guess): computed, the same
+    other = NumberOptions(dollar_sign="usd")
+    assert recall_numbers(text, guess, other) == find_numbers(text, guess, other)
+    forget_numbers()
+    assert recall_numbers(text, guess, AUTO) == find_numbers(text, guess, AUTO)
+
+
+def test_recent_numbers_are_bounded(monkeypatch):
+    from pipeline.numbers import forget_numbers, parse
+
+    forget_numbers()
+    monkeypatch.setattr(parse, "RECENT_MAX", 5)
+    guess = infer_locale("1,5")
+    for n in range(20):
+        find_numbers(f"Costó {n},5 millones de euros.", guess, AUTO)
+    assert len(parse._RECENT) == 5
+    forget_numbers()

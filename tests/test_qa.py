@@ -240,3 +240,81 @@ def test_registry_describes_every_check():
     for c in all_checks():
         assert c.family in ("numbers", "terms", "untranslated", "fluency", "form")
         assert c.description and c.id in CHECKS
+
+
+# --- speed-ups that must not change a flag (bench/stages_profile.py) -----------------------
+
+
+def test_flags_same_whether_protect_spans_are_recalled_or_found_again():
+    """run_qa takes the number and term spans the protect stage found (recall_numbers,
+    Matcher.recall) and the document's locale guess it inferred: the flags are those of
+    QA reading everything again."""
+    from conftest import SHARED
+    from pipeline.model import Block, BlockKind, Document
+    from pipeline.numbers import forget_numbers
+    from pipeline.run import SpanFinders, TranslateOptions, segment_document
+
+    data = SHARED / "data"
+    es = (data / "newstest2012.es").read_text(encoding="utf-8").splitlines()[:600]
+    en = (data / "newstest2012.en").read_text(encoding="utf-8").splitlines()[:600]
+
+    def flags(recall: bool):
+        forget_numbers()
+        finders = SpanFinders.prepare(TranslateOptions())
+        doc = Document(path=Path("nt.txt"), id="nt", format="txt",
+                       blocks=[Block(BlockKind.PARAGRAPH, " ".join(line.split())) for line in es])
+        segment_document(doc)
+        finders.apply(doc)
+        if not recall:
+            forget_numbers()
+            finders.matcher.forget()
+        for block, ref in zip(doc.blocks, en):  # the reference, as one line, on the first segment
+            for n, seg in enumerate(block.segments):
+                seg.target = ref if n == 0 else ""
+        ctx = QAContext.from_finders(finders)
+        return [(s.id, str(f)) for s, f in run_checks(doc, ctx)]
+
+    recalled, fresh = flags(True), flags(False)
+    assert recalled == fresh
+    assert any(f.startswith("error: numbers.") for _, f in fresh)
+
+
+def _repeats_reference(text: str) -> list[str]:
+    """fluency.repeats as first written: every position tried."""
+    from pipeline.qa.fluency import _TOKEN
+
+    matches = list(_TOKEN.finditer(text))
+    toks = [m.group(0) for m in matches]
+    found, i = [], 0
+    while i < len(toks):
+        hit = None
+        for n in (4, 3, 2, 1):
+            gram = toks[i:i + n]
+            k = i
+            while toks[k:k + n] == gram and len(gram) == n:
+                k += n
+            copies = (k - i) // n
+            if n == 1 and toks[i].isdigit():
+                continue
+            if copies >= 3 or (copies == 2 and n > 1 and text[matches[i + n - 1].end():matches[i + n].start()].isspace()):
+                hit = (n, k)
+                break
+        if hit:
+            n, k = hit
+            found.append(" ".join(toks[i:i + n]) + f" ×{(k - i) // n}")
+            i = k
+        else:
+            i += 1
+    return found
+
+
+def test_repeats_tries_only_recurring_words_with_the_same_result():
+    import random
+
+    from pipeline.qa.fluency import repeats
+
+    rng = random.Random(5)
+    vocab = ["a", "b", "c", "the", "of", "1", "2", "x"]
+    for _ in range(5000):
+        text = "".join(rng.choice(vocab) + rng.choice([" ", " ", ", ", "  ", "-"]) for _ in range(rng.randint(0, 14)))
+        assert repeats(text) == _repeats_reference(text), text
