@@ -328,5 +328,12 @@ def _reapply_marks(jobs, encodings, results, engine) -> None:
     translations = engine.translate_batch(inner)
     for (i, span), tr in zip(wanted, translations):
         results[i], found = protect.reapply_paired(results[i], span, tr)
-        if not found:
+        if found:
+            continue
+        if span.kind in ("link", "image"):
+            # Never drop a URL: give the link after the sentence, with its text translated alone.
+            results[i] = f"{results[i].rstrip()} ({span.attrs['open']}{tr.strip()}{span.attrs['close']})"
+            jobs[i][0].flag("markup", Severity.WARNING,
+                            f"{span.kind} “{span.text}” could not be placed in the English: given after the sentence")
+        else:
             jobs[i][0].flag("markup", Severity.WARNING, f"{span.kind} on “{span.text}” could not be placed in the English")

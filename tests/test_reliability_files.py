@@ -256,11 +256,6 @@ def _long_source(path: Path) -> None:
                     encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap (pipeline/emit/__init__.py write_outputs, called from run.py): the outputs of one document are "
-    "renamed into place one by one, so when a later one fails (disk full) the earlier ones stay: a partial "
-    "set. Fix: write all formats to temporary files first and rename them only when all are written "
-    "(pipeline.atomic.atomic_group)"))
 def test_disk_full_leaves_no_partial_set_of_outputs(tmp_path, tiny_disk):
     src = tmp_path / "largo.txt"
     _long_source(src)

@@ -300,10 +300,6 @@ def test_markdown_code_urls_front_matter_and_html_are_never_translated_argos(tmp
     assert "My brother eats an apple in the house." in english
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known bug (pipeline/translate.py _reapply_marks + protect.reapply_paired): with an engine that cannot "
-    "carry markup (Argos), a link whose translated text is not found again in the English is dropped "
-    "together with its URL; it is only flagged (markup warning, form.verbatim error)"))
 def test_markdown_link_url_survives_argos(tmp_path, argos_packages_dir):
     english = _markdown_run(tmp_path, "argos", argos_packages_dir)
     assert LINK_URL in english

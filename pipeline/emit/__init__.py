@@ -69,8 +69,14 @@ _WRITERS = {
 
 
 def write_outputs(doc: Document, out_dir: Path, run: RunInfo, formats: Iterable[str] = FORMATS) -> dict[str, Path]:
-    """Write the chosen formats of ``doc`` into ``out_dir``; returns format → path."""
+    """Write the chosen formats of ``doc`` into ``out_dir``; returns format → path.
+
+    All or nothing: the files are renamed into place together once every one is
+    written, so a full disk cannot leave a new DOCX beside an old Markdown file."""
+    from ..atomic import atomic_group
+
     paths = output_paths(doc, out_dir, formats)
-    for fmt, path in paths.items():
-        _WRITERS[fmt](doc, path, run)
+    with atomic_group():
+        for fmt, path in paths.items():
+            _WRITERS[fmt](doc, path, run)
     return paths
