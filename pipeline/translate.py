@@ -30,43 +30,54 @@ def _clauses(text: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
-def split_for_limit(text: str, count: Callable[[str], int], limit: int) -> list[str]:
-    """Cut ``text`` into pieces of at most ``limit`` tokens: clause boundaries
-    first, then word boundaries, then characters for a single enormous token."""
+def split_for_limit(text: str, count: Callable[[str], int], limit: int, part: int | None = None) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` tokens — clause boundaries first,
+    then word boundaries, then characters for a single enormous token — packing
+    clauses into parts of about ``part`` tokens (default: the limit)."""
     if count(text) <= limit:
         return [text]
-    pieces: list[str] = []
-    current = ""
-    for unit in _clauses(text):
-        units = [unit] if count(unit) <= limit else _by_words(unit, count, limit)
-        for u in units:
-            candidate = f"{current} {u}".strip()
-            if current and count(candidate) > limit:
-                pieces.append(current)
-                current = u
-            else:
-                current = candidate
-    if current:
-        pieces.append(current)
-    return pieces
+    part = min(part or limit, limit)
+    units: list[str] = []
+    for clause in _clauses(text):
+        units.extend([clause] if count(clause) <= part else _by_words(clause, count, part))
+    return _pack(units, count, part)
 
 
 def _by_words(text: str, count: Callable[[str], int], limit: int) -> list[str]:
-    out, current = [], ""
+    pieces: list[str] = []
+    words: list[str] = []
     for word in text.split():
-        while count(word) > limit:  # one "word" longer than the limit
-            cut = max(1, len(word) // 2)
-            out.extend(_by_words(word[:cut], count, limit))
-            word = word[cut:]
-        candidate = f"{current} {word}".strip()
+        if count(word) <= limit:
+            words.append(word)
+            continue
+        # One "word" longer than the limit: its cuts stay apart (no space between them).
+        pieces.extend(_pack(words, count, limit))
+        words = []
+        pieces.extend(_cut_word(word, count, limit))
+    return pieces + _pack(words, count, limit)
+
+
+def _cut_word(word: str, count: Callable[[str], int], limit: int) -> list[str]:
+    if count(word) <= limit or len(word) == 1:
+        return [word]
+    cut = len(word) // 2
+    return _cut_word(word[:cut], count, limit) + _cut_word(word[cut:], count, limit)
+
+
+def _pack(units: list[str], count: Callable[[str], int], limit: int) -> list[str]:
+    """Join consecutive units with spaces into pieces of at most ``limit`` tokens."""
+    pieces: list[str] = []
+    current = ""
+    for unit in units:
+        candidate = f"{current} {unit}".strip()
         if current and count(candidate) > limit:
-            out.append(current)
-            current = word
+            pieces.append(current)
+            current = unit
         else:
             current = candidate
     if current:
-        out.append(current)
-    return out
+        pieces.append(current)
+    return pieces
 
 
 def default_workers() -> int:
@@ -87,7 +98,9 @@ def _jobs_for(segments: list[Segment], engine) -> list[tuple[Segment, str, list[
             continue
         seg.spans = protect.resolve_overlaps(seg.spans)
         if limit and engine.count_tokens(seg.source) > limit:
-            pieces = split_for_limit(seg.source, engine.count_tokens, limit)
+            # Parts of a quarter of the limit: models trained on sentences drop
+            # content from inputs near their limit (the test model keeps one clause).
+            pieces = split_for_limit(seg.source, engine.count_tokens, limit, part=max(32, limit // 4))
             seg.flag("length", Severity.WARNING,
                      f"longer than the model's input limit ({limit} tokens): translated in {len(pieces)} parts")
             seg.spans = [s for s in seg.spans if not s.paired]

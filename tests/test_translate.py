@@ -70,3 +70,11 @@ def test_argos_translates_the_308_piece_newstest_line(argos_packages_dir):
     translate_segments([s], engine)
     assert s.target
     assert [f.check for f in s.flags] == ["length"]
+
+
+def test_split_for_limit_packs_clauses_into_smaller_parts_when_asked():
+    text = ", ".join(f"cláusula número {i} con varias palabras" for i in range(40))
+    count = lambda t: len(t.split())  # noqa: E731
+    parts = split_for_limit(text, count, 100, part=20)
+    assert all(count(p) <= 20 for p in parts) and len(parts) > len(split_for_limit(text, count, 100))
+    assert " ".join(parts).split() == text.split()
