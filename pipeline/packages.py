@@ -70,20 +70,50 @@ def install_file(path: str | Path) -> str:
     return f"{meta.get('code', top)} ({meta.get('from_code')}→{meta.get('to_code')})"
 
 
+#: Seconds to wait for the package index or a download before giving up.
+NETWORK_TIMEOUT = 20
+
+
+def _fetch(url: str, what: str) -> bytes:
+    """One attempt with a timeout: argostranslate's own downloader retries forever
+    on a machine without internet."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=NETWORK_TIMEOUT) as response:
+            return response.read()
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        reason = getattr(err, "reason", err)
+        raise EngineError(f"cannot download {what} (no internet?): {reason}; "
+                          "on an offline machine, copy a .argosmodel file here and run "
+                          "`es2en models install FILE.argosmodel`") from err
+
+
 def install_from_index(from_code: str, to_code: str) -> str:
     """Download and install a package from the Argos index (needs internet)."""
-    package = _argos()
+    _argos()
+    import argostranslate.settings
+
+    raw = _fetch(argostranslate.settings.remote_package_index, "the Argos package index")
     try:
-        package.update_package_index()
-        available = package.get_available_packages()
-    except Exception as err:  # urllib and socket errors of many kinds
-        raise EngineError(f"cannot reach the Argos package index (no internet?): {err}") from err
-    match = next((p for p in available if p.from_code == from_code and p.to_code == to_code), None)
-    if match is None:
-        raise EngineError(f"the Argos package index has no {from_code}→{to_code} package"
-                          " (or the index could not be downloaded: no internet?)")
-    try:
-        downloaded = match.download()
-    except Exception as err:
-        raise EngineError(f"cannot download {match.code}: {err}") from err
-    return install_file(downloaded)
+        index = json.loads(raw)
+    except json.JSONDecodeError as err:
+        raise EngineError(f"the Argos package index is not valid JSON: {err}") from err
+    matches = [p for p in index if p.get("from_code") == from_code and p.get("to_code") == to_code
+               and p.get("type", "translate") == "translate"]
+    if not matches:
+        raise EngineError(f"the Argos package index has no {from_code}→{to_code} package")
+    package = matches[0]
+    last: EngineError | None = None
+    for url in package.get("links", []):
+        try:
+            data = _fetch(url, package.get("code", "the package"))
+        except EngineError as err:
+            last = err
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"{package.get('code', 'package')}.argosmodel"
+            path.write_bytes(data)
+            return install_file(path)
+    raise last or EngineError(f"the Argos package index lists no download for {package.get('code')}")

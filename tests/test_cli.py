@@ -195,3 +195,21 @@ def test_models_install_refuses_unsafe_or_odd_archives(tmp_path):
         proc = run(["models", "install", str(bad)], env={"ARGOS_PACKAGES_DIR": str(pkgs)})
         assert proc.returncode == 2 and message in proc.stderr, proc.stderr
     assert not (tmp_path / "evil.txt").exists() and list(pkgs.iterdir()) == []
+
+
+def test_models_install_from_index_offline_fails_fast_and_clearly(tmp_path):
+    # This machine (and CI) has no internet: the index cannot be fetched. Where it
+    # can, the test says nothing about the network and is skipped.
+    import socket
+
+    try:
+        socket.getaddrinfo("raw.githubusercontent.com", 443)
+        pytest.skip("this machine can resolve the index host")
+    except OSError:
+        pass
+    started = time.perf_counter()
+    proc = run(["models", "install", "--from-index", "es", "en"], env={"ARGOS_PACKAGES_DIR": str(tmp_path)})
+    assert proc.returncode == 3
+    assert "cannot download the Argos package index (no internet?)" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert time.perf_counter() - started < 60  # one attempt, not argostranslate's endless retries
