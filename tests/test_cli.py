@@ -201,9 +201,12 @@ def test_models_install_from_index_offline_fails_fast_and_clearly(tmp_path):
     # This machine (and CI) has no internet: the index cannot be fetched. Where it
     # can, the test says nothing about the network and is skipped.
     import socket
+    from urllib.parse import urlparse
+
+    import argostranslate.settings
 
     try:
-        socket.getaddrinfo("raw.githubusercontent.com", 443)
+        socket.getaddrinfo(urlparse(argostranslate.settings.remote_package_index).hostname, 443)
         pytest.skip("this machine can resolve the index host")
     except OSError:
         pass
