@@ -32,6 +32,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -268,6 +269,11 @@ def _entry(row: tuple) -> Entry:
                  json.loads(flags or "[]"), json.loads(unknown or "[]"), translations, uses, created, updated)
 
 
+def _is_locked(err: Exception) -> bool:
+    cause = err.__cause__ if isinstance(err, InputError) and err.__cause__ is not None else err
+    return isinstance(cause, sqlite3.OperationalError) and ("locked" in str(cause) or "busy" in str(cause))
+
+
 class TranslationMemory:
     """A translation memory in one SQLite file; safe to share between processes."""
 
@@ -280,19 +286,29 @@ class TranslationMemory:
         except (OSError, sqlite3.Error) as err:
             raise InputError(f"cannot open the translation memory: {err} (give --memory PATH, or --no-memory)",
                              self.path) from err
-        try:
-            self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
-            self._check_writable()
-        except InputError:
-            self._db.close()
-            raise
-        except sqlite3.DatabaseError as err:
-            self._db.close()
-            raise self._error(err) from err
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self._set_up()
+                return
+            except (InputError, sqlite3.DatabaseError) as err:
+                # Two processes opening a new memory at once: switching it to WAL needs
+                # a lock SQLite does not wait for (no busy handler), so wait here.
+                if _is_locked(err) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                self._db.close()
+                if isinstance(err, InputError):
+                    raise
+                raise self._error(err) from err
+
+    def _set_up(self) -> None:
+        self._db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._migrate()
+        self._check_writable()
 
     # -------------------------------------------------------------- plumbing
 

@@ -252,3 +252,23 @@ def test_run_engine_key_covers_what_changes_the_english(tmp_path):
     assert base != run_engine_key(engine, TranslateOptions(), finders, SimpleNamespace(metadata={"source_locale": "es_ES"}))
     gl.write_text("es\ten\nnube\tthe cloud\n", encoding="utf-8")
     assert base != run_engine_key(engine, TranslateOptions(), finders, doc)
+
+
+def test_two_processes_creating_the_same_memory_at_once(tmp_path):
+    """Switching a new file to WAL needs a lock SQLite does not wait for: both
+    openers must still succeed (it failed about half the time before the retry)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    for i in range(8):
+        path = tmp_path / f"tm{i}.sqlite"
+        with ctx.Pool(2) as pool:
+            assert pool.map(_open_memory, [str(path), str(path)]) == ["ok", "ok"]
+
+
+def _open_memory(path: str) -> str:
+    try:
+        TranslationMemory(path).close()
+        return "ok"
+    except Exception as err:  # the test compares the messages
+        return str(err)
