@@ -56,9 +56,7 @@ WIDTHS_4 = (0.09, 0.365, 0.365, 0.18)
 
 #: Every document's body rows are streamed into word/document.xml as they are made
 #: (docx_rows): memory stays bounded whatever the length (python-docx's tree holds
-#: ≈ 10 KB a row). 0 = no document is built as a whole tree; the name stays for
-#: callers that set it (tests/test_performance.py).
-SPOOL_ROWS = 0
+#: ≈ 10 KB a row).
 _ROWS_MARK = "es2en-rows"
 #: Body rows joined per write into the package (≈ 1–4 MB of XML).
 _CHUNK_ROWS = 1000
