@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED, SHARED, needs_apertium
+from conftest import ROOT, SEED, SHARED, has_apertium, needs_apertium
 
 ES2EN = [sys.executable, "-m", "pipeline"]
 
@@ -216,3 +216,25 @@ def test_models_install_from_index_offline_fails_fast_and_clearly(tmp_path):
     assert "cannot download the Argos package index (no internet?)" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
     assert time.perf_counter() - started < 60  # one attempt, not argostranslate's endless retries
+
+
+@pytest.mark.parametrize("engine", ["apertium", "argos"])
+def test_seed_amounts_by_value_with_both_engines(tmp_path, seed_copy, argos_env, engine):
+    if engine == "apertium" and not has_apertium:
+        pytest.skip("apertium is not installed")
+    out = tmp_path / "out"
+    run(["translate", str(seed_copy), "--out", str(out), "--engine", engine, "--format", "en.md"],
+        env=argos_env, check=True)
+    english = (out / f"{seed_copy.stem}.en.md").read_text(encoding="utf-8")
+    assert "$38 billion" in english and "$1.5 trillion" in english
+    for wrong in ("38,000 million", "1.5 billion", "millones", "billones"):
+        assert wrong not in english, wrong
+
+
+@pytest.mark.parametrize("engine", ["apertium", "argos"])
+def test_text_spanish_billones_are_trillions(argos_env, engine):
+    if engine == "apertium" and not has_apertium:
+        pytest.skip("apertium is not installed")
+    proc = run(["text", "--engine", engine], input="La deuda pública se sitúa en 1,5 billones de euros.\n",
+               env=argos_env, check=True)
+    assert "€1.5 trillion" in proc.stdout
