@@ -1,6 +1,7 @@
 """The pipeline as a list of stages, and ``translate_documents`` — what the CLI calls.
 
-    ingest → segment → protect (numbers, glossary terms) → translate/restore → emit
+    ingest → segment → protect (numbers, glossary terms) → memory → translate/restore
+           → qa → emit
 
 Each stage is a plain function over the Document model; this module only wires
 them in order and collects per-file results.
