@@ -96,3 +96,15 @@ def test_unknown_engine_name_is_an_error():
 def test_apertium_does_not_capitalise_after_an_unknown_first_word():
     out = apertium.ApertiumEngine().translate_batch(["Altman reconoció que la demanda crece."])[0]
     assert out.startswith("Altman recognized")
+
+
+@needs_apertium
+def test_apertium_mixed_batch_plain_and_marked_lines_stay_aligned():
+    engine = apertium.ApertiumEngine()
+    texts = ["Tengo dos amigos.", 'Los <span id="s0">centros de datos</span> crecen.', "El perro & el gato <3.",
+             "Hola Xyzzyplo."]
+    out = engine.translate_batch(texts)
+    assert out[0] == "I have two friends." or "friends" in out[0]
+    assert '<span id="s0">' in out[1] and "grow" in out[1]
+    assert "&" in out[2] and "<3" in out[2]  # plain-text mode: no escaping needed, none undone
+    assert out[3].endswith("Xyzzyplo.") and engine.last_unknown[3] == ["*Xyzzyplo"]

@@ -118,11 +118,11 @@ class ApertiumEngine:
     def count_tokens(self, text: str) -> int:
         return len(text.split())
 
-    def _run(self, payload: str) -> str:
+    def _run(self, payload: str, fmt: str = "html") -> str:
         try:
             # Its own process group: apertium is a shell pipeline, and on a timeout or
             # Ctrl-C every stage must go, not only the shell.
-            proc = subprocess.Popen(["apertium", "-f", "html", self.mode], stdin=subprocess.PIPE,
+            proc = subprocess.Popen(["apertium", "-f", fmt, self.mode], stdin=subprocess.PIPE,
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                     start_new_session=True)
         except OSError as err:
@@ -149,14 +149,14 @@ class ApertiumEngine:
             raise ApertiumCrash(f"apertium failed: {msg}")
         return proc.stdout
 
-    def _lines(self, lines: list[str]) -> list[str]:
+    def _lines(self, lines: list[str], fmt: str = "html") -> list[str]:
         """One output line per input line. When apertium fails on the batch or its
         output does not have one line per input (never misalign), the batch is split in
         halves, recursively: a single bad segment is found in about 2·log2(n) processes
         instead of n, and a segment that makes apertium fail on its own stops the run
         with apertium's message."""
         try:
-            out = self._run("\n".join(lines) + "\n").split("\n")
+            out = self._run("\n".join(lines) + "\n", fmt).split("\n")
         except ApertiumCrash:
             if len(lines) == 1:
                 raise
@@ -169,7 +169,7 @@ class ApertiumEngine:
         if len(lines) == 1:  # a segment apertium split into several lines: keep it whole
             return [" ".join(out)]
         half = len(lines) // 2
-        return self._lines(lines[:half]) + self._lines(lines[half:])
+        return self._lines(lines[:half], fmt) + self._lines(lines[half:], fmt)
 
     def translate_batch(self, texts: list[str]) -> list[str]:
         """``texts`` may hold inline ``<span id="…">…</span>`` markup; everything else
@@ -177,11 +177,21 @@ class ApertiumEngine:
         if not texts:
             self.last_unknown = []
             return []
-        lines = [_to_html(t) for t in texts]
-        out = self._lines(lines)
+        # Only segments with protected spans need HTML mode, which costs about a third
+        # more than plain text (measured on newstest2012: 2.4 s against 1.6 s); the rest
+        # go through plain-text mode, one line each, in a second process.
+        marked = [i for i, t in enumerate(texts) if "<span" in t]
+        plain = [i for i, t in enumerate(texts) if "<span" not in t]
+        out: list[str] = [""] * len(texts)
+        if marked:
+            for i, line in zip(marked, self._lines([_to_html(texts[i]) for i in marked])):
+                out[i] = _from_html(line)
+        if plain:
+            for i, line in zip(plain, self._lines([texts[i].replace("\n", " ") for i in plain], "txt")):
+                out[i] = line
         results, unknown = [], []
         for src, line in zip(texts, out):
-            clean, marks = strip_marks(_fix_initial_unknown(_from_html(line).strip(), src), src)
+            clean, marks = strip_marks(_fix_initial_unknown(line.strip(), src), src)
             results.append(clean)
             unknown.append(marks)
         self.last_unknown = unknown
