@@ -49,6 +49,8 @@ from pathlib import Path
 from pipeline.errors import InputError
 from pipeline.model import Block, BlockKind, Document
 
+from .encoding import read_source_bytes
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
@@ -66,20 +68,11 @@ _HEADING_NAME = re.compile(r"^(?:heading|t[íi]tulo|encabezado)\s*(\d)$", re.IGN
 
 
 def _check_container(path: Path) -> None:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path) from None
-    except PermissionError:
-        raise InputError("cannot read the file: permission denied", path) from None
-    if size == 0:
+    data = read_source_bytes(path)
+    head = data[:8]
+    if not data:
         raise InputError("empty file (0 bytes), not a .docx document", path)
     if head == _OLE2:
-        data = path.read_bytes()
         if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
             raise InputError(
                 "the .docx is encrypted (password-protected); remove the password in Word and save again", path

@@ -179,10 +179,10 @@ def is_blank(text: str) -> bool:
     return _BLANK.match(text) is not None
 
 
-def read_text_file(path: Path) -> tuple[str, list[str]]:
-    """Read and decode a text file; raise :class:`InputError` when it cannot be read."""
+def read_source_bytes(path: Path) -> bytes:
+    """A source file's bytes; :class:`InputError` with a one-line reason otherwise."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path) from None
     except IsADirectoryError:
@@ -191,4 +191,8 @@ def read_text_file(path: Path) -> tuple[str, list[str]]:
         raise InputError("cannot read the file: permission denied", path) from None
     except OSError as err:
         raise InputError(f"cannot read the file: {err.strerror or err}", path) from None
-    return decode_bytes(data, path)
+
+
+def read_text_file(path: Path) -> tuple[str, list[str]]:
+    """Read and decode a text file; raise :class:`InputError` when it cannot be read."""
+    return decode_bytes(read_source_bytes(path), path)
