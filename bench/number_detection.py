@@ -10,7 +10,6 @@ Target: ≥ 5,000 sentences/s warm.
 
 from __future__ import annotations
 
-import os
 import sys
 
 import argparse

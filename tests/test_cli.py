@@ -6,11 +6,10 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED, SHARED, has_apertium, needs_apertium
+from conftest import ROOT, SHARED, has_apertium, needs_apertium
 
 ES2EN = [sys.executable, "-m", "pipeline"]
 

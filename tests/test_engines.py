@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.engines import apertium, argos, select_engine
 from pipeline.errors import EngineError
-from conftest import SHARED, needs_apertium
+from conftest import needs_apertium
 
 
 @needs_apertium

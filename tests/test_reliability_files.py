@@ -300,7 +300,6 @@ def test_disk_full_under_rlimit_fsize(tmp_path, argos_packages_dir):
 
 def test_atomic_group_puts_all_outputs_in_place_or_none(tmp_path):
     from pipeline.atomic import atomic_group, atomic_open, write_text
-    from pipeline.errors import OutputError
 
     a, b = tmp_path / "a.md", tmp_path / "b.md"
     a.write_text("old a\n")

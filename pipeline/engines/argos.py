@@ -253,7 +253,7 @@ class ArgosEngine:
         model_dir = package.path / "model"
         sp_path = package.path / "sentencepiece.model"
         if not (model_dir / "model.bin").exists() or not sp_path.exists():
-            raise EngineError(f"Argos package is incomplete (model/model.bin or sentencepiece.model missing)", package.path)
+            raise EngineError("Argos package is incomplete (model/model.bin or sentencepiece.model missing)", package.path)
         threads = threads or _cores()
         jobs = 1 if self.device != "cpu" else max(1, min(jobs or threads, threads))
         #: Batches worth submitting at once (pipeline.translate.translate_stream).
