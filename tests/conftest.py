@@ -19,6 +19,25 @@ has_apertium = shutil.which("apertium") is not None
 needs_apertium = pytest.mark.skipif(not has_apertium, reason="apertium is not installed (make setup installs it)")
 
 
+#: Short everyday Spanish sentences, made by combining these (12 × 12 × 12 × 5 = 8,640
+#: distinct ones): input for runs large enough to need several engine batches.
+_SUBJECTS = ["El niño", "La niña", "Mi hermano", "Tu madre", "El profesor", "La doctora", "Nuestro vecino",
+             "Su amiga", "El perro", "La gata", "Mi abuelo", "Tu prima"]
+_VERBS = ["come", "quiere", "compra", "busca", "lava", "tiene", "mira", "vende", "pinta", "rompe", "cuida",
+          "necesita"]
+_OBJECTS = ["una manzana", "el libro", "la casa", "un coche", "la mesa", "una carta", "el pan", "la puerta",
+            "un regalo", "la ventana", "el vaso", "una silla"]
+_WHEN = ["", " hoy", " ahora", " ayer", " siempre"]
+
+
+def everyday_sentences(n: int, start: int = 0) -> list[str]:
+    """Sentences ``start`` to ``start + n`` of a fixed list of distinct sentences."""
+    import itertools
+
+    combos = itertools.product(_WHEN, _SUBJECTS, _VERBS, _OBJECTS)
+    return [f"{s} {v} {o}{w}." for w, s, v, o in itertools.islice(combos, start, start + n)]
+
+
 @pytest.fixture(scope="session")
 def argos_packages_dir(tmp_path_factory) -> Path:
     """An Argos packages directory holding only the vendored test model."""

@@ -4,7 +4,6 @@ correction imported while the first run was writing is neither lost nor overwrit
 
 from __future__ import annotations
 
-import itertools
 import os
 import signal
 import sqlite3
@@ -14,23 +13,11 @@ import time
 from pathlib import Path
 
 
-from conftest import ROOT
+from conftest import ROOT, everyday_sentences
 
 ES2EN = [sys.executable, "-m", "pipeline"]
-SUBJECTS = ["El niño", "La niña", "Mi hermano", "Tu madre", "El profesor", "La doctora", "Nuestro vecino",
-            "Su amiga", "El perro", "La gata", "Mi abuelo", "Tu prima"]
-VERBS = ["come", "quiere", "compra", "busca", "lava", "tiene", "mira", "vende", "pinta", "rompe", "cuida",
-         "necesita"]
-OBJECTS = ["una manzana", "el libro", "la casa", "un coche", "la mesa", "una carta", "el pan", "la puerta",
-           "un regalo", "la ventana", "el vaso", "una silla"]
-WHEN = ["", " hoy", " ahora"]
 #: Sentences in the big input: several engine batches (pipeline.translate.CHUNK = 512).
 N = 3000
-
-
-def sentences(n: int) -> list[str]:
-    combos = itertools.product(WHEN, SUBJECTS, VERBS, OBJECTS)
-    return [f"{s} {v} {o}{w}." for w, s, v, o in itertools.islice(combos, n)]
 
 
 def write_text_doc(path: Path, title: str, lines: list[str]) -> None:
@@ -70,7 +57,7 @@ def test_kill_and_resume(tmp_path, argos_packages_dir):
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(argos_packages_dir), "PYTHONPATH": str(ROOT)}
     common = ["--engine", "argos", "--no-glossary", "-q", "--memory", "tm.sqlite"]
     memory = tmp_path / "tm.sqlite"
-    big = sentences(N)
+    big = everyday_sentences(N)
     write_text_doc(tmp_path / "big.txt", "Frases de prueba", big)
     # A small document sharing three sentences with the big one, translated and reviewed first.
     shared = [big[1], big[2], big[N - 1]]

@@ -5,7 +5,6 @@ memory both finish with every segment stored."""
 
 from __future__ import annotations
 
-import itertools
 import os
 import signal
 import sqlite3
@@ -15,21 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, needs_apertium
+from conftest import ROOT, everyday_sentences, needs_apertium
 from test_reliability_support import ES2EN, error_lines, leftovers
 
-SUBJECTS = ["El niño", "La niña", "Mi hermano", "Tu madre", "El profesor", "La doctora", "Nuestro vecino",
-            "Su amiga", "El perro", "La gata", "Mi abuelo", "Tu prima"]
-VERBS = ["come", "quiere", "compra", "busca", "lava", "tiene", "mira", "vende", "pinta", "rompe", "cuida",
-         "necesita"]
-OBJECTS = ["una manzana", "el libro", "la casa", "un coche", "la mesa", "una carta", "el pan", "la puerta",
-           "un regalo", "la ventana", "el vaso", "una silla"]
-WHEN = ["", " hoy", " ahora", " ayer", " siempre"]
-
-
-def sentences(n: int, start: int = 0) -> list[str]:
-    combos = itertools.product(WHEN, SUBJECTS, VERBS, OBJECTS)
-    return [f"{s} {v} {o}{w}." for w, s, v, o in itertools.islice(combos, start, start + n)]
 
 
 def write_doc(path: Path, lines: list[str]) -> None:
@@ -71,7 +58,7 @@ def frozen_code(tmp_path: Path) -> Path:
 ])
 def test_ctrl_c_stops_cleanly_keeps_the_memory_and_a_rerun_resumes(tmp_path, argos_packages_dir, engine, target,
                                                                   n, at_least):
-    doc = sentences(n)
+    doc = everyday_sentences(n)
     write_doc(tmp_path / "largo.txt", doc)
     args = ["translate", "largo.txt", "--out", "out", "--engine", engine, "--no-glossary", "-q",
             "--memory", "tm.sqlite"]
@@ -129,8 +116,8 @@ def test_two_runs_sharing_one_memory_both_finish_with_every_segment_stored(tmp_p
     """Two ``es2en translate`` processes, started together, on documents that share a
     third of their sentences, writing the same memory file."""
     n = 1500 if engine == "apertium" else 600
-    a = sentences(n)
-    b = sentences(n, start=2 * n // 3)  # overlaps the last third of a
+    a = everyday_sentences(n)
+    b = everyday_sentences(n, start=2 * n // 3)  # overlaps the last third of a
     write_doc(tmp_path / "a.txt", a)
     write_doc(tmp_path / "b.txt", b)
     procs = [subprocess.Popen([*ES2EN, "translate", f"{name}.txt", "--out", f"out-{name}", "--engine", engine,
