@@ -180,11 +180,9 @@ def test_cluster_run_equals_local_run_apertium(tmp_path, ray_cluster):
     assert any(words != "[]" for _, _, _, words, _ in rows.values())  # unknown words came back
 
 
-def test_worker_killed_mid_run(tmp_path, ray_cluster, monkeypatch):
-    """SIGKILL one worker actor while it has batches in flight: they are sent to the
-    other worker, the killed one is restarted by Ray, and every segment is translated
-    and stored exactly once."""
-    monkeypatch.setattr(cluster_mod, "BATCH_SEGMENTS", 32)  # many batches: the kill lands mid-run
+def record_translators(monkeypatch) -> list:
+    """Make every RayTranslator the run starts land in the returned list, so a test
+    can pick the worker to kill."""
     started: list[cluster_mod.RayTranslator] = []
 
     class Recording(cluster_mod.RayTranslator):
@@ -193,6 +191,15 @@ def test_worker_killed_mid_run(tmp_path, ray_cluster, monkeypatch):
             started.append(self)
 
     monkeypatch.setattr(cluster_mod, "RayTranslator", Recording)
+    return started
+
+
+def test_worker_killed_mid_run(tmp_path, ray_cluster, monkeypatch):
+    """SIGKILL one worker actor while it has batches in flight: they are sent to the
+    other worker, the killed one is restarted by Ray, and every segment is translated
+    and stored exactly once."""
+    monkeypatch.setattr(cluster_mod, "BATCH_SEGMENTS", 32)  # many batches: the kill lands mid-run
+    started = record_translators(monkeypatch)
     src = make_corpus(tmp_path / "in", 600)
     killed: list[int] = []  # segments done when the worker was killed
     progress: list[tuple[int, int]] = []
@@ -230,14 +237,7 @@ def test_worker_node_lost_mid_run(tmp_path, ray_cluster, monkeypatch):
     stored once. The node's actor cannot come back (no room elsewhere); the run does not
     wait for it."""
     monkeypatch.setattr(cluster_mod, "BATCH_SEGMENTS", 32)
-    started: list[cluster_mod.RayTranslator] = []
-
-    class Recording(cluster_mod.RayTranslator):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            started.append(self)
-
-    monkeypatch.setattr(cluster_mod, "RayTranslator", Recording)
+    started = record_translators(monkeypatch)
     ray_cluster.add_node(num_cpus=1, object_store_memory=80 * 1024 * 1024)  # three worker nodes
     nodes = {n.node_id: n for n in ray_cluster.worker_nodes}
     src = make_corpus(tmp_path / "in", 600)
