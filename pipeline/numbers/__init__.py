@@ -5,14 +5,13 @@ Public API (other stages import only these)::
     guess = infer_locale(document_text, options)         # once per document
     spans = find_numbers(sentence, guess, options)         # per segment
     values = parse_english_numbers(english_sentence)       # for QA
-    spans = recall_numbers(sentence, guess, options)       # QA: the spans found earlier
 
 See docs/numbers.md for the rules and the house style.
 """
 
 from .english import parse_english_numbers
 from .locale import LocaleGuess, infer_locale
-from .parse import find_numbers, forget_numbers, read_digits, recall_numbers
+from .parse import find_numbers, forget_numbers, read_digits
 from .values import DateValue, NumberOptions, Quantity, Range
 
 __all__ = [
@@ -26,5 +25,4 @@ __all__ = [
     "infer_locale",
     "parse_english_numbers",
     "read_digits",
-    "recall_numbers",
 ]

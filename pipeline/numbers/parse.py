@@ -278,65 +278,7 @@ class _Hit:
 
 
 def find_numbers(text: str, guess: LocaleGuess | None = None, options: NumberOptions | None = None) -> list[Span]:
-    """Spans for the Spanish numeric expressions in ``text``; never raises.
-
-    The result is also kept for ``recall_numbers`` (the QA stage reads the same
-    sentences with the same guess and options after the engine has run)."""
-    try:
-        spans = _find(text, guess, options)
-    except Exception:  # pragma: no cover - a bug must not break a document
-        return []
-    _remember(text, guess, options, spans)
-    return spans
-
-
-# --- recent results, for a later stage --------------------------------------------------
-
-#: (text, guess, options) → copies of the spans ``find_numbers`` returned, oldest first.
-#: The protect stage finds every segment's numbers before the engine runs; QA needs
-#: the same spans afterwards and takes them from here instead of parsing again. Each
-#: entry is handed out once (``recall_numbers`` removes it), and at most RECENT_MAX
-#: are kept (a run that never asks for them, e.g. ``es2en text``, drops the oldest).
-_RECENT: dict = {}
-RECENT_MAX = 100_000
-
-
-def _recent_key(text, guess, options):
-    g = None if guess is None else (guess.locale, guess.decimal_mark, guess.confident)
-    o = None if options is None else (
-        options.source_locale, options.dollar_sign, options.scale_words, options.currency_style,
-        options.percent_style, options.symbol_currencies,
-    )
-    key = (text, g, o)
-    hash(key)  # an unhashable option (a set of currencies): TypeError, not remembered
-    return key
-
-
-def _copy(span: Span) -> Span:
-    return Span(span.start, span.end, span.kind, span.text, span.target, span.value, dict(span.attrs))
-
-
-def _remember(text, guess, options, spans: list[Span]) -> None:
-    try:
-        key = _recent_key(text, guess, options)
-        _RECENT.pop(key, None)
-        _RECENT[key] = tuple(_copy(s) for s in spans)
-        while len(_RECENT) > RECENT_MAX:
-            del _RECENT[next(iter(_RECENT))]
-    except Exception:  # unhashable options, or another thread changed the dict: not kept
-        pass
-
-
-def recall_numbers(text: str, guess: LocaleGuess | None = None, options: NumberOptions | None = None) -> list[Span]:
-    """What ``find_numbers(text, guess, options)`` returns, taken from a recent call
-    with equal arguments (guess: same locale, decimal mark and confidence; options:
-    equal fields) when there was one, else computed now. Never raises."""
-    try:
-        kept = _RECENT.pop(_recent_key(text, guess, options), None)
-    except Exception:
-        kept = None
-    if kept is not None:
-        return list(kept)
+    """Spans for the Spanish numeric expressions in ``text``; never raises."""
     try:
         return _find(text, guess, options)
     except Exception:  # pragma: no cover - a bug must not break a document
@@ -344,11 +286,10 @@ def recall_numbers(text: str, guess: LocaleGuess | None = None, options: NumberO
 
 
 def forget_numbers() -> None:
-    """Drop every kept result: spans for ``recall_numbers`` and the locale guesses
-    ``infer_locale`` keeps (benchmarks that run the same text again)."""
+    """Drop the locale guesses ``infer_locale`` keeps (benchmarks that run the same
+    text again)."""
     from .locale import _GUESSES
 
-    _RECENT.clear()
     _GUESSES.clear()
 
 

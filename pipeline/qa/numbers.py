@@ -59,12 +59,13 @@ def _comparable(v) -> bool:
 
 
 def number_spans(seg: Segment, ctx: QAContext) -> list:
-    """The number stage's spans for the segment's Spanish (memoised per run): those the
-    protect stage found for it when it read it with the same guess and options
-    (``recall_numbers``), else found now."""
-    from ..numbers import recall_numbers
+    """The number stage's spans for the segment's Spanish: those the protect stage
+    found (``Segment.found``), else found now (a bilingual file read back)."""
+    if "numbers" in seg.found:
+        return seg.found["numbers"]
+    from ..numbers import find_numbers
 
-    return ctx.memo(seg, "number_spans", lambda: recall_numbers(seg.source, ctx.locale_guess, ctx.number_options))
+    return ctx.memo(seg, "number_spans", lambda: find_numbers(seg.source, ctx.locale_guess, ctx.number_options))
 
 
 _CARDINAL = None

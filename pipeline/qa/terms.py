@@ -58,10 +58,9 @@ def term_spans(seg: Segment, ctx: QAContext) -> list:
         from .numbers import number_spans
 
         numbers = number_spans(seg, ctx)
-        # the spans the protect stage found for this sentence, when it matched it
-        match = getattr(ctx.matcher, "recall", None) or ctx.matcher.find
-        return [s for s in match(seg.source)
-                if s.kind == "term" and not any(s.overlaps(n) for n in numbers)]
+        # the spans the protect stage found for this sentence, else matched now
+        terms = seg.found["terms"] if "terms" in seg.found else ctx.matcher.find(seg.source)
+        return [s for s in terms if s.kind == "term" and not any(s.overlaps(n) for n in numbers)]
 
     return ctx.memo(seg, "terms", find)
 
