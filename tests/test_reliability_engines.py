@@ -1,5 +1,5 @@
-"""Engine faults: Apertium missing, crashing or hanging (a real ``apertium`` executable
-earlier on PATH that fails after reading its input: a real subprocess failure); an
+"""Engine faults: Apertium missing, crashing or hanging (a stage of its pipeline replaced
+by a real executable earlier on PATH that fails: a real subprocess failure); an
 Argos package with a corrupt model or metadata; CTranslate2 out of memory on a huge
 batch (a real allocation failure under RLIMIT_AS, retried with smaller batches); a
 segment over the model's input limit. A clear error or a recovery, never a hang, never
@@ -21,16 +21,48 @@ from conftest import ROOT, needs_apertium
 from test_reliability_support import (assert_nothing_written, assert_one_line_error, error_lines, es2en,
                                       leftovers)
 
-REAL_APERTIUM = shutil.which("apertium")
+REAL_LT_PROC = shutil.which("lt-proc")
 
 
-def _fake_apertium(bin_dir: Path, body: str) -> Path:
-    """An ``apertium`` shell script in ``bin_dir``; ``$REAL`` runs the real one."""
+def _fake_stage(bin_dir: Path, name: str, script: str) -> Path:
+    """A stage of the Apertium pipeline (found on PATH, as the mode file names it)
+    replaced by ``script``: a real executable, so a failure is a real process failure."""
     bin_dir.mkdir(exist_ok=True)
-    script = bin_dir / "apertium"
-    script.write_text(f"#!/bin/bash\nREAL={REAL_APERTIUM}\n{textwrap.dedent(body)}", encoding="utf-8")
-    script.chmod(0o755)
-    return script
+    path = bin_dir / name
+    path.write_text(textwrap.dedent(script), encoding="utf-8")
+    path.chmod(0o755)
+    return path
+
+
+def _analyser_failing_on(bin_dir: Path, condition: str, message: str, code: int, log: Path | None = None) -> Path:
+    """The real morphological analyser (``lt-proc`` on the .automorf.bin; the other
+    lt-proc stages run as they are), except that it dies with ``message`` and exit
+    ``code`` on a record (a batch, NUL-terminated) for which ``condition`` holds.
+    Each record it sees adds a line to ``log``."""
+    return _fake_stage(bin_dir, "lt-proc", f"""\
+        #!{sys.executable}
+        import os, subprocess, sys
+        REAL = {REAL_LT_PROC!r}
+        if not any(a.endswith("automorf.bin") for a in sys.argv[1:]):
+            os.execv(REAL, [REAL, *sys.argv[1:]])
+        real = subprocess.Popen([REAL, *sys.argv[1:]], stdin=subprocess.PIPE)  # its output is ours
+        buf = b""
+        while chunk := os.read(0, 65536):
+            buf += chunk
+            while b"\\0" in buf:
+                record, buf = buf.split(b"\\0", 1)
+                if {str(log)!r} != "None":
+                    with open({str(log)!r}, "a") as fh:
+                        fh.write("x\\n")
+                if {condition}:
+                    real.kill()
+                    sys.stderr.write({message!r} + "\\n")
+                    sys.exit({code})
+                real.stdin.write(record + b"\\0")
+                real.stdin.flush()
+        real.stdin.close()
+        sys.exit(real.wait())
+        """)
 
 
 def _path_with(bin_dir: Path) -> str:
@@ -64,13 +96,14 @@ def test_apertium_missing_from_path(tmp_path):
 
 
 @needs_apertium
-def test_apertium_failing_after_reading_its_input(tmp_path):
+def test_apertium_stage_failing_after_reading_its_input(tmp_path):
     src = tmp_path / "nota.txt"
     src.write_text("Tengo dos amigos.\n\nLa casa es grande.\n", encoding="utf-8")
     bin_dir = tmp_path / "bin"
-    _fake_apertium(bin_dir, """\
-        cat > /dev/null
-        echo "lt-proc: error: simulated failure of the transducer" >&2
+    _fake_stage(bin_dir, "apertium-pretransfer", """\
+        #!/bin/bash
+        head -c 1 > /dev/null
+        echo "apertium-pretransfer: error: simulated failure of the stage" >&2
         exit 1
         """)
     out = tmp_path / "out"
@@ -78,23 +111,23 @@ def test_apertium_failing_after_reading_its_input(tmp_path):
     proc = es2en(["translate", src, "--out", out, "--engine", "apertium", "--no-memory"],
                  env={"PATH": _path_with(bin_dir)}, timeout=120)
     assert proc.returncode == 3, proc.stderr
-    assert error_lines(proc) == ["es2en: error: apertium failed: lt-proc: error: simulated failure of the transducer"]
+    assert error_lines(proc) == ["es2en: error: apertium failed: apertium-pretransfer: error: simulated failure of the stage"]
     assert "Traceback" not in proc.stderr
     assert time.monotonic() - started < 60
     assert_nothing_written(out)
 
 
 @needs_apertium
-def test_apertium_stage_crashing_with_exit_code_0(tmp_path):
-    """The apertium script is a pipeline whose exit code is the last stage's: a stage
-    that aborts mid-way leaves exit code 0 and no output; stderr tells."""
+def test_apertium_stage_dying_with_exit_code_0(tmp_path):
+    """A stage that aborts mid-record with exit code 0: the answer breaks off (no end
+    mark), and the stage's stderr says why."""
     src = tmp_path / "nota.txt"
     src.write_text("Tengo dos amigos.\n\nLa casa es grande.\n", encoding="utf-8")
     bin_dir = tmp_path / "bin"
-    _fake_apertium(bin_dir, """\
-        head -c 10 > /dev/null
+    _fake_stage(bin_dir, "apertium-postchunk", """\
+        #!/bin/bash
+        head -c 10
         echo "terminate called after throwing an instance of 'std::runtime_error'" >&2
-        echo "/usr/bin/apertium: line 366:  8092 Aborted                 tf-inject" >&2
         exit 0
         """)
     out = tmp_path / "out"
@@ -102,23 +135,18 @@ def test_apertium_stage_crashing_with_exit_code_0(tmp_path):
                  env={"PATH": _path_with(bin_dir)}, timeout=120)
     assert proc.returncode == 3, proc.stderr
     assert error_lines(proc) == [
-        "es2en: error: apertium failed: a stage of its pipeline crashed "
-        "(/usr/bin/apertium: line 366: 8092 Aborted tf-inject)"]
+        "es2en: error: apertium failed: terminate called after throwing an instance of 'std::runtime_error'"]
     assert_nothing_written(out)
 
 
 @needs_apertium
 def test_apertium_crashing_on_one_segment_mid_run(tmp_path, two_docs):
-    """The real apertium, except that it crashes (SIGSEGV's exit code) on any batch
-    holding the word EXPLOTA: the batch is retried segment by segment, the offending
+    """The real apertium, except that its analyser crashes (SIGSEGV's exit code) on any
+    batch holding the word EXPLOTA: the batch is retried in halves, the offending
     segment stops the run with exit 3, the document it belongs to gets no output,
     and whatever was written is complete."""
     bin_dir = tmp_path / "bin"
-    _fake_apertium(bin_dir, """\
-        data=$(cat)
-        if grep -q EXPLOTA <<<"$data"; then echo "Segmentation fault (core dumped)" >&2; exit 139; fi
-        printf '%s\\n' "$data" | "$REAL" "$@"
-        """)
+    _analyser_failing_on(bin_dir, 'b"EXPLOTA" in record', "Segmentation fault (core dumped)", 139)
     out = tmp_path / "out"
     proc = es2en(["translate", two_docs, "--out", out, "--engine", "apertium", "--no-memory", "--jobs", "1"],
                  env={"PATH": _path_with(bin_dir)}, timeout=300)
@@ -135,16 +163,13 @@ def test_apertium_crashing_on_one_segment_mid_run(tmp_path, two_docs):
 
 @needs_apertium
 def test_apertium_crash_on_a_whole_batch_is_recovered_segment_by_segment(tmp_path):
-    """A batch that makes apertium fail is retried one segment per process; when each
-    segment alone succeeds, the run finishes with every segment translated."""
+    """A batch that makes apertium fail is retried in halves, down to one segment per
+    record; when each segment alone succeeds, the run finishes with every segment
+    translated, as it would have been without the crash."""
     src = tmp_path / "nota.txt"
     src.write_text("Tengo dos amigos.\n\nLa casa es grande.\n\nEl perro es negro.\n", encoding="utf-8")
     bin_dir = tmp_path / "bin"
-    _fake_apertium(bin_dir, """\
-        data=$(cat)
-        if [ "$(printf '%s\\n' "$data" | grep -c .)" -gt 1 ]; then echo "Killed" >&2; exit 137; fi
-        printf '%s\\n' "$data" | "$REAL" "$@"
-        """)
+    _analyser_failing_on(bin_dir, 'b"\\n" in record.strip()', "Killed", 137)
     out = tmp_path / "out"
     proc = es2en(["translate", src, "--out", out, "--engine", "apertium", "--no-memory", "--format", "md"],
                  env={"PATH": _path_with(bin_dir)}, timeout=300)
@@ -165,8 +190,8 @@ def test_apertium_that_hangs_is_stopped_by_the_timeout(tmp_path, monkeypatch):
     (its process group), not just the shell, and says so."""
     bin_dir = tmp_path / "bin"
     pid_file = tmp_path / "sleeper.pid"
-    _fake_apertium(bin_dir, f"""\
-        cat > /dev/null
+    _fake_stage(bin_dir, "apertium-pretransfer", f"""\
+        #!/bin/bash
         sleep 300 &
         echo $! > {pid_file}
         wait
@@ -183,6 +208,7 @@ def test_apertium_that_hangs_is_stopped_by_the_timeout(tmp_path, monkeypatch):
     sleeper = int(pid_file.read_text())
     time.sleep(0.2)
     assert not Path(f"/proc/{sleeper}").exists() or "zombie" in Path(f"/proc/{sleeper}/status").read_text()
+    engine.close()
 
 
 # ----------------------------------------------------------------- Argos
@@ -333,16 +359,11 @@ def test_segment_over_the_input_limit_is_split_and_the_engine_never_sees_more(ar
 @needs_apertium
 def test_a_bad_segment_in_a_big_batch_is_found_in_few_processes(tmp_path, monkeypatch):
     """A 256-segment batch with one segment that makes apertium crash: the batch is
-    halved recursively (about 2·log2(256) processes, not 256), the other segments are
+    halved recursively (about 2·log2(256) records, not 256), the other segments are
     never lost, and the bad one raises apertium's message."""
     bin_dir = tmp_path / "bin"
     calls = tmp_path / "calls"
-    _fake_apertium(bin_dir, f"""\
-        data=$(cat)
-        echo x >> {calls}
-        if grep -q EXPLOTA <<<"$data"; then echo "Segmentation fault (core dumped)" >&2; exit 139; fi
-        printf '%s\\n' "$data" | "$REAL" "$@"
-        """)
+    _analyser_failing_on(bin_dir, 'b"EXPLOTA" in record', "Segmentation fault (core dumped)", 139, log=calls)
     monkeypatch.setenv("PATH", _path_with(bin_dir))
     from pipeline.engines.apertium import ApertiumEngine
     from pipeline.errors import EngineError
@@ -355,3 +376,4 @@ def test_a_bad_segment_in_a_big_batch_is_found_in_few_processes(tmp_path, monkey
     with pytest.raises(EngineError, match=r"^apertium failed: Segmentation fault \(core dumped\)$"):
         engine.translate_batch(texts)
     assert calls.read_text().count("x") <= 2 * 8 + 1
+    engine.close()
