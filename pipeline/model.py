@@ -139,6 +139,9 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
     #: Things the reader wants the user to know (encoding guessed, content skipped).
     notices: list[str] = field(default_factory=list)
+    #: How its numbers read (pipeline.numbers.LocaleGuess), guessed once from the whole
+    #: text by the protect stage (run.SpanFinders.locate) and used again by QA.
+    locale_guess: object | None = field(default=None, repr=False, compare=False)
 
     @property
     def segments(self) -> list[Segment]:

@@ -113,13 +113,24 @@ class SpanFinders:
         finders.number_options = NumberOptions(source_locale=options.source_locale, dollar_sign=options.dollar_sign)
         return finders
 
-    def apply(self, doc: Document) -> None:
-        from .numbers import find_numbers, infer_locale
+    def locate(self, doc: Document):
+        """The document's number locale (decimal comma or point…), guessed once from
+        its whole text and kept on it for the spans and QA of every segment."""
+        if doc.locale_guess is None:
+            from .numbers import infer_locale
 
-        text = "\n".join(b.text for b in doc.blocks if b.translatable)
-        guess = infer_locale(text, self.number_options)
-        doc.metadata.setdefault("source_locale", getattr(guess, "locale", ""))
-        for seg in doc.segments:
+            text = "\n".join(b.text for b in doc.blocks if b.translatable)
+            doc.locale_guess = infer_locale(text, self.number_options)
+            doc.metadata.setdefault("source_locale", getattr(doc.locale_guess, "locale", ""))
+        return doc.locale_guess
+
+    def apply(self, doc: Document, segments: list[Segment] | None = None) -> None:
+        """Find the numbers and glossary terms of ``segments`` (default: all of the
+        document's) and add them to each segment's spans."""
+        from .numbers import find_numbers
+
+        guess = self.locate(doc)
+        for seg in doc.segments if segments is None else segments:
             numbers = find_numbers(seg.source, guess, self.number_options)
             for span in numbers:
                 if span.attrs.get("ambiguous"):
@@ -131,11 +142,13 @@ class SpanFinders:
 
 # ------------------------------------------------------------------------ qa
 
-def run_qa(doc: Document, finders: SpanFinders) -> None:
-    """Flag each translated segment (pipeline.qa): the outputs show the flags."""
+def run_qa(doc: Document, finders: SpanFinders, segments: list[Segment] | None = None) -> None:
+    """Flag each translated segment of ``segments`` (default: the whole document)
+    (pipeline.qa): the outputs show the flags."""
     from .qa import QAContext, run_checks
 
-    run_checks(doc, QAContext.from_finders(finders))
+    ctx = QAContext.from_finders(finders, locale_guess=finders.locate(doc))
+    run_checks(doc if segments is None else segments, ctx)
 
 
 # ------------------------------------------------------------------ the run
@@ -217,10 +230,13 @@ def translate_documents(
             on_progress(done, total)
 
     memory = cluster = None
+    piece = getattr(engine, "batch_segments", None) or 512
 
     def prepared():
-        """(result, doc, memory key) and the segments to translate, one document at a
-        time; runs in this thread whenever the engine needs more work."""
+        """((result, doc, memory key, last piece?), segments): each document in pieces
+        of about an engine batch, its spans found and the memory asked piece by piece.
+        Runs in this thread whenever the engine needs more work, so a piece is prepared
+        while the engine translates the one before."""
         for result in queue:
             result.seconds = -time.perf_counter()
             try:
@@ -228,21 +244,26 @@ def translate_documents(
                 if doc is None:
                     doc = read_document(result.path)
                     segment_document(doc)
-                finders.apply(doc)
+                finders.locate(doc)
             except Es2enError as err:
                 result.error = str(err)
                 if on_file:
                     on_file(result)
                 continue
             result.notices = list(doc.notices)
-            key = None
-            if memory is not None:
-                key = run_engine_key(engine, options, finders, doc)
-                filled = memory.fill(doc.segments, key)
-                if filled:
-                    result.notices.append(f"{filled} of {len(doc.segments)} segments from the translation memory")
-                    progress(filled)
-            yield (result, doc, key), doc.segments
+            key = run_engine_key(engine, options, finders, doc) if memory is not None else None
+            segments = doc.segments
+            filled = 0
+            for start in range(0, max(1, len(segments)), piece):
+                part = segments[start:start + piece]
+                finders.apply(doc, part)
+                if memory is not None and (n := memory.fill(part, key)):
+                    filled += n
+                    progress(n)
+                last = start + piece >= len(segments)
+                if last and filled:
+                    result.notices.append(f"{filled} of {len(segments)} segments from the translation memory")
+                yield (result, doc, key, last), part
 
     try:
         if options.memory is not None:  # translation memory: fill before the engine, store as it goes
@@ -257,13 +278,17 @@ def translate_documents(
             stream_kw = {"workers": cluster.workers, "chunk": cluster.chunk, "submit": cluster.submit}
         # Engine batches run in worker threads; this thread prepares the next document
         # and writes the finished one meanwhile (pipeline.translate.translate_stream).
-        for event, (result, doc, key), segs in translate_stream(prepared(), engine, **stream_kw):
+        for event, (result, doc, key, last), segs in translate_stream(prepared(), engine, **stream_kw):
             if event == "batch":
                 if memory is not None:
                     memory.store_machine(segs, key)
                 progress(len(segs))
                 continue
-            run_qa(doc, finders)
+            # A piece of a document has all its English: its QA runs while the engine
+            # goes on with the next pieces; the outputs wait for the last.
+            run_qa(doc, finders, segs)
+            if not last:
+                continue
             doc_run = RunInfo(**{**run.__dict__, "source_locale": doc.metadata.get("source_locale", "")})
             try:
                 result.outputs = write_outputs(doc, out_dir, doc_run, options.formats)

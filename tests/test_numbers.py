@@ -411,15 +411,3 @@ def test_locale_cues_prefilters_keep_every_match():
             assert old.findall(t) == (rx.findall(t) if L._present(needles, t) else []), t
         assert bool(latam.search(t)) == (L._present(L._LATAM_NEEDLES, t) and bool(L._LATAM_RE.search(t)))
 
-
-def test_infer_locale_kept_guess_is_a_copy():
-    from pipeline.numbers import forget_numbers
-
-    text = "Subió un 1,5% hasta 2.300 millones de euros."
-    first = infer_locale(text)
-    first.evidence.append("changed by a caller")
-    again = infer_locale(text)
-    assert "changed by a caller" not in again.evidence
-    assert (again.locale, again.decimal_mark, again.confident) == (first.locale, first.decimal_mark, first.confident)
-    forget_numbers()
-    assert infer_locale(text) == again

@@ -251,7 +251,6 @@ def test_flags_same_whether_protect_spans_are_reused_or_found_again():
     everything again (as it does for a bilingual file read back)."""
     from conftest import SHARED
     from pipeline.model import Block, BlockKind, Document
-    from pipeline.numbers import forget_numbers
     from pipeline.run import SpanFinders, TranslateOptions, segment_document
 
     data = SHARED / "data"
@@ -259,14 +258,13 @@ def test_flags_same_whether_protect_spans_are_reused_or_found_again():
     en = (data / "newstest2012.en").read_text(encoding="utf-8").splitlines()[:600]
 
     def flags(reuse: bool):
-        forget_numbers()
         finders = SpanFinders.prepare(TranslateOptions())
         doc = Document(path=Path("nt.txt"), id="nt", format="txt",
                        blocks=[Block(BlockKind.PARAGRAPH, " ".join(line.split())) for line in es])
         segment_document(doc)
         finders.apply(doc)
         if not reuse:
-            forget_numbers()
+            doc.locale_guess = None
             for seg in doc.segments:
                 seg.found = {}
         for block, ref in zip(doc.blocks, en):  # the reference, as one line, on the first segment

@@ -11,7 +11,7 @@ See docs/numbers.md for the rules and the house style.
 
 from .english import parse_english_numbers
 from .locale import LocaleGuess, infer_locale
-from .parse import find_numbers, forget_numbers, read_digits
+from .parse import find_numbers, read_digits
 from .values import DateValue, NumberOptions, Quantity, Range
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "Quantity",
     "Range",
     "find_numbers",
-    "forget_numbers",
     "infer_locale",
     "parse_english_numbers",
     "read_digits",

@@ -181,21 +181,10 @@ def infer_locale(text: str, options: NumberOptions | None = None) -> LocaleGuess
         marks = locale_marks(options.source_locale)
         if marks:
             return LocaleGuess(options.source_locale, marks[0], [f"source locale set to {options.source_locale}"], True)
-    kept = _GUESSES.get(text)
-    if kept is None:
-        try:
-            kept = _infer(text)
-        except Exception as exc:  # pragma: no cover - defensive: never break a run
-            return LocaleGuess("es", ",", [f"inference failed: {exc!r}"], False)
-        _GUESSES[text] = kept
-        while len(_GUESSES) > 4:
-            _GUESSES.pop(next(iter(_GUESSES)), None)
-    return LocaleGuess(kept.locale, kept.decimal_mark, list(kept.evidence), kept.confident)
-
-
-#: The last few documents' guesses, by text: the protect stage and QA infer the
-#: locale of the same document (a whole document's text takes ≈ 0.1 s to scan).
-_GUESSES: dict[str, LocaleGuess] = {}
+    try:
+        return _infer(text)
+    except Exception as exc:  # pragma: no cover - defensive: never break a run
+        return LocaleGuess("es", ",", [f"inference failed: {exc!r}"], False)
 
 
 def _infer(text: str) -> LocaleGuess:

@@ -285,14 +285,6 @@ def find_numbers(text: str, guess: LocaleGuess | None = None, options: NumberOpt
         return []
 
 
-def forget_numbers() -> None:
-    """Drop the locale guesses ``infer_locale`` keeps (benchmarks that run the same
-    text again)."""
-    from .locale import _GUESSES
-
-    _GUESSES.clear()
-
-
 def _find(text: str, guess: LocaleGuess | None, options: NumberOptions | None) -> list[Span]:
     with localcontext() as ctx:
         ctx.prec = 80  # "1" * 40 + " billones" must stay exact

@@ -112,12 +112,12 @@ class QAContext:
         return ctx
 
     @classmethod
-    def from_finders(cls, finders) -> "QAContext":
-        """A context sharing what a translate run already prepared (run.SpanFinders);
-        the locale is inferred per document by ``run_checks`` (give a fresh context
-        per document, or set ``locale_guess``)."""
+    def from_finders(cls, finders, locale_guess=None) -> "QAContext":
+        """A context sharing what a translate run already prepared (run.SpanFinders)
+        and, for one document, the locale its spans were read with; without it the
+        locale is inferred per document by ``run_checks``."""
         glossary = getattr(finders, "glossary", None)
-        return cls(number_options=finders.number_options, matcher=finders.matcher,
+        return cls(number_options=finders.number_options, locale_guess=locale_guess, matcher=finders.matcher,
                    glossary_files=[str(p) for p in getattr(glossary, "files", [])])
 
     def wants(self, c: Check) -> bool:
@@ -155,14 +155,14 @@ def run_checks(doc_or_segments, context: QAContext | None = None) -> list[tuple[
         from ..numbers import NumberOptions, infer_locale
 
         options = ctx.number_options or NumberOptions()
+        guess = ctx.locale_guess
         if isinstance(doc_or_segments, Document):
-            # the text the protect stage inferred the locale from (run.SpanFinders.apply):
-            # the same guess, so the same reading of the numbers, computed once
-            text = "\n".join(b.text for b in doc_or_segments.blocks if b.translatable)
-        else:
-            text = "\n".join(s.source for s in segments)
+            # the guess the protect stage read the numbers with, else from the same text
+            guess = guess or doc_or_segments.locale_guess or infer_locale(
+                "\n".join(b.text for b in doc_or_segments.blocks if b.translatable), options)
         # the guess belongs to these segments (one document): a copy, sharing the memo
-        ctx = replace(ctx, number_options=options, locale_guess=ctx.locale_guess or infer_locale(text, options))
+        ctx = replace(ctx, number_options=options,
+                      locale_guess=guess or infer_locale("\n".join(s.source for s in segments), options))
     checks = [c for c in all_checks() if ctx.wants(c)]
     ids = {c.id for c in checks}
     added: list[tuple[Segment, Flag]] = []
