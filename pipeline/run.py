@@ -10,6 +10,7 @@ them in order and collects per-file results.
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -169,16 +170,24 @@ def translate_documents(
     from .emit import write_outputs
     from .engines import select_engine
     from .ingest import iter_input_files, read_document
-    from .translate import translate_stream
+    from .translate import first_batch, translate_stream
 
     options = options or TranslateOptions()
     out_dir = Path(out_dir)
     files = iter_input_files([str(p) for p in paths])
-    choice = select_engine(options.engine, options.device, options.beam_size, jobs=options.jobs)
+    # The engine loads (the CTranslate2 model, Apertium's pipeline) while the glossaries
+    # load: a few hundredths of a second each.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="es2en-load") as loader:
+        loading = loader.submit(select_engine, options.engine, options.device, options.beam_size, jobs=options.jobs)
+        try:
+            finders = SpanFinders.prepare(options)
+        except BaseException:
+            loading.result().engine.close()  # an engine error still comes first
+            raise
+        choice = loading.result()
     engine = choice.engine
     if choice.warning and on_warning:
         on_warning(choice.warning)
-    finders = SpanFinders.prepare(options)
     if finders.glossary is not None and on_warning:
         for conflict in finders.glossary.conflicts:
             on_warning(f"glossary conflict: {conflict}")
@@ -234,7 +243,8 @@ def translate_documents(
 
     def prepared():
         """((result, doc, memory key, last piece?), segments): each document in pieces
-        of about an engine batch, its spans found and the memory asked piece by piece.
+        of an engine batch (the run's first piece smaller, to start the engine early),
+        its spans found and the memory asked piece by piece.
         Runs in this thread whenever the engine needs more work, so a piece is prepared
         while the engine translates the one before."""
         for result in queue:
@@ -253,17 +263,22 @@ def translate_documents(
             result.notices = list(doc.notices)
             key = run_engine_key(engine, options, finders, doc) if memory is not None else None
             segments = doc.segments
-            filled = 0
-            for start in range(0, max(1, len(segments)), piece):
-                part = segments[start:start + piece]
+            filled = start = 0
+            size = first_batch(piece) if result is queue[0] else piece
+            while True:
+                part = segments[start:start + size]
+                start += size
+                size = piece
                 finders.apply(doc, part)
                 if memory is not None and (n := memory.fill(part, key)):
                     filled += n
                     progress(n)
-                last = start + piece >= len(segments)
+                last = start >= len(segments)
                 if last and filled:
                     result.notices.append(f"{filled} of {len(segments)} segments from the translation memory")
                 yield (result, doc, key, last), part
+                if last:
+                    break
 
     try:
         if options.memory is not None:  # translation memory: fill before the engine, store as it goes

@@ -120,6 +120,11 @@ class _Item:
         self.key, self.segments, self.remaining = key, segments, remaining
 
 
+def first_batch(chunk: int) -> int:
+    """The size of a run's first batch, small so that the engine starts early."""
+    return max(16, chunk // 8)
+
+
 def translate_stream(
     items: Iterable[tuple[K, list[Segment]]],
     engine,
@@ -157,9 +162,9 @@ def translate_stream(
     pending: dict[int, int] = {}  # id(segment) → jobs not back yet
     parts: dict[int, list[str]] = {}
 
-    def pull() -> None:
+    def pull(need: int) -> None:
         nonlocal exhausted
-        while len(buffer) < chunk and not exhausted:
+        while len(buffer) < need and not exhausted:
             try:
                 key, segments = next(source)
             except StopIteration:
@@ -172,14 +177,19 @@ def translate_stream(
             order.append(item)
             buffer.extend((job, item) for job in jobs)
 
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="es2en-engine")
+    # One thread more than batches at once: the queued batch is handed to the engine
+    # (written into the running Apertium pipeline, tokenised for CTranslate2) while
+    # the others are translated, so the engine never waits between batches.
+    pool = ThreadPoolExecutor(max_workers=workers + 1, thread_name_prefix="es2en-engine")
+    # The first batch is small (a run's first piece is too, run.translate_documents):
+    # the engine starts while the rest of the first pieces are prepared.
+    size = first_batch(chunk)
     try:
         while True:
             while len(inflight) <= workers:
-                pull()
+                pull(size)
                 if not buffer:
                     break
-                size = chunk
                 if exhausted and len(buffer) < chunk * workers:
                     # The tail: share what is left between the workers.
                     size = max(16, -(-len(buffer) // workers))
@@ -187,6 +197,7 @@ def translate_stream(
                 jobs = [job for job, _ in batch]
                 future = submit(jobs) if submit else pool.submit(_translate_jobs, jobs, engine)
                 inflight.append((future, batch))
+                size = chunk
             while order and order[0].remaining == 0:
                 item = order.popleft()
                 yield "item", item.key, item.segments
