@@ -191,7 +191,8 @@ def translate_stream(
                 if not buffer:
                     break
                 if exhausted and len(buffer) < chunk * workers:
-                    # The tail: share what is left between the workers.
+                    # The tail: share what is left between the workers, in batches
+                    # that shrink towards the end, so that no core waits long for the last.
                     size = max(16, -(-len(buffer) // workers))
                 batch = [buffer.popleft() for _ in range(min(size, len(buffer)))]
                 jobs = [job for job, _ in batch]
