@@ -243,22 +243,31 @@ def _import_inflect():
     """inflect decorates its methods with typeguard's ``@typechecked``, which re-parses
     and re-compiles inflect's whole source at import: ≈ 1.5–2 s of every run that meets
     a plural (measured with python -X importtime). The checks only guard inflect's own
-    argument types (we pass str), so import it with the decorator as a pass-through."""
+    argument types (we pass str), so import it with the decorator as a pass-through.
+    When nothing has imported typeguard yet, inflect meets a stand-in module holding
+    only that pass-through, removed right after: importing typeguard itself (it pulls
+    in unittest.mock and asyncio) took another 45 ms of every run."""
     import sys
+    import types
 
     if "inflect" in sys.modules:
         return sys.modules["inflect"]
-    try:
-        import typeguard
-    except ImportError:
-        import inflect
-
-        return inflect
-    original = typeguard.typechecked
 
     def passthrough(target=None, **_options):
         return target if target is not None else (lambda t: t)
 
+    typeguard = sys.modules.get("typeguard")
+    if typeguard is None:
+        stand_in = types.ModuleType("typeguard")
+        stand_in.typechecked = passthrough
+        sys.modules["typeguard"] = stand_in
+        try:
+            import inflect
+        finally:
+            if sys.modules.get("typeguard") is stand_in:
+                del sys.modules["typeguard"]
+        return inflect
+    original = typeguard.typechecked
     typeguard.typechecked = passthrough
     try:
         import inflect
