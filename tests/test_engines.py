@@ -108,3 +108,70 @@ def test_apertium_mixed_batch_plain_and_marked_lines_stay_aligned():
     assert '<span id="s0">' in out[1] and "grow" in out[1]
     assert "&" in out[2] and "<3" in out[2]  # plain-text mode: no escaping needed, none undone
     assert out[3].endswith("Xyzzyplo.") and engine.last_unknown[3] == ["*Xyzzyplo"]
+
+
+def test_stream_format_escapes_text_and_turns_spans_into_word_bound_blanks():
+    text = 'El 3 & <4> [x] a/b c\\d @e {f} ^g $h <span id="s0">muy <span id="s1">centros</span> de</span> datos.'
+    assert apertium.to_stream(text) == (
+        r"El 3 & \<4\> \[x\] a\/b c\\d \@e \{f\} \^g \$h "
+        "[[t:span:s0]]muy [[t:span:s1]]centros[[/]] de[[/]] datos.")
+
+
+def test_stream_output_words_carrying_the_same_span_become_one_span_again():
+    # what the pipeline answered for the line above's nested spans (per word, as
+    # apertium-wblank-attach/-detach leave them)
+    line = ("Hello [[t:span:s0]]Very[[/]] [[t:span:s0; t:span:s1]]centers[[/]] [[t:span:s0]]of[[/]] "
+            r"[[t:span:s0]]data[[/]] well \[x\] a\/b.[][<es2en 1>]")
+    assert apertium.from_stream(line) == (
+        'Hello <span id="s0">Very <span id="s1">centers</span> of data</span> well [x] a/b.<es2en 1>')
+
+
+@needs_apertium
+def test_apertium_span_moves_with_its_word_when_transfer_reorders():
+    """"los ataques de la OTAN" becomes "the NATO attacks" in some contexts: the
+    span is attached to the word (a word-bound blank), so it is never left empty."""
+    engine = apertium.ApertiumEngine()
+    try:
+        texts = ['La única justificación fue que los ataques de la <span id="s0">OTAN</span> no los dirigía un general.',
+                 'En comparación con el <span id="s0">trimestre</span> anterior, creció un <span id="s1">2</span>.']
+        out = engine.translate_batch(texts)
+    finally:
+        engine.close()
+    assert '<span id="s0">NATO</span>' in out[0]
+    assert '<span id="s0">quarter</span>' in out[1] and '<span id="s1">2</span>' in out[1]
+
+
+@needs_apertium
+def test_apertium_translates_each_segment_as_if_alone():
+    """A segment's English does not depend on the lines around it in its batch (a
+    title without a full stop before it, say): batched output equals one-by-one."""
+    from conftest import SHARED
+
+    lines = [l for l in (SHARED / "data" / "newstest2012.es").read_text(encoding="utf-8").splitlines() if l][:400]
+    lines[10:10] = ["Reacciones", "Los tipos suben, las bolsas flaquean"]
+    engine = apertium.ApertiumEngine()
+    try:
+        batched = engine.translate_batch(lines)
+        alone = [engine.translate_batch([line])[0] for line in lines]
+    finally:
+        engine.close()
+    assert batched == alone
+
+
+@needs_apertium
+def test_apertium_batches_from_several_threads_come_back_to_their_callers():
+    """One running pipeline takes records from several threads at once; each caller
+    gets the answer to its own batch."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    batches = [[f"Tengo {n} perros.", "La casa es grande."] if n % 2 else [f"El gato come {n} peces."]
+               for n in range(12)]
+    engine = apertium.ApertiumEngine(jobs=1)
+    try:
+        expected = [engine.translate_batch(b) for b in batches]
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            got = list(pool.map(engine.translate_batch, batches))
+    finally:
+        engine.close()
+    assert got == expected
+    assert all(str(n) in " ".join(out) for n, out in enumerate(got))

@@ -338,7 +338,7 @@ class ApertiumEngine:
             # newstest2012), instead of carrying the last words of a title into the
             # next line.
             record = "\n".join(f"{line}.[]" for line in lines).encode("utf-8")
-            answer = self._pipeline().submit(record).result().decode("utf-8")
+            answer = self._pipeline().submit(record).result().decode("utf-8", "replace")
             out = [_END.sub("", line) for line in answer.split("\n")]
         except ApertiumCrash:
             if len(lines) == 1:
