@@ -14,7 +14,7 @@ class Engine(Protocol):
     #: Longest input the model accepts, in its own tokens; None when unlimited.
     max_input_tokens: int | None
     #: True when the engine passes inline ``<span id="…">…</span>`` markup through,
-    #: translating the text inside in place (Apertium's HTML mode does).
+    #: translating the text inside in place (Apertium does, the tags as word-bound blanks).
     markup: bool
 
     def translate_batch(self, texts: list[str]) -> list[str]:
