@@ -63,7 +63,7 @@ def test_add_keeps_sorted_refuses_duplicates_warns_on_conflicts(gdir):
 
 def test_add_rejects_bad_input(gdir):
     r = run("add", "x", "  ", "-f", gdir / "general.tsv")
-    assert r.exit_code == 2 and r.stderr.strip() == "error: empty 'en' field"
+    assert r.exit_code == 2 and r.stderr.strip() == "es2en: error: empty 'en' field"
     r = run("add", "x", "y", "-f", gdir / "general.tsv", "--pos", "nounn")
     assert r.exit_code == 2 and "unknown --pos" in r.stderr
     r = run("add", "x", "y", "-f", gdir / "g.csv")
@@ -77,7 +77,7 @@ def test_remove(gdir):
     assert r.exit_code == 0 and "nube → cloud" in r.stdout
     assert len(read_glossary_file(f).entries) == n - 1
     r = run("remove", "nube", "-f", f)
-    assert r.exit_code == 2 and r.stderr.strip() == f"error: {f}: no entry for 'nube'"
+    assert r.exit_code == 2 and r.stderr.strip() == f"es2en: error: {f}: no entry for 'nube'"
 
 
 def test_lint_exit_codes_and_messages(gdir, tmp_path):
@@ -129,7 +129,7 @@ def test_import_errors_name_file_and_line(gdir, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text('es,en\nnube,cloud\n"IA",\n', encoding="utf-8")
     r = run("import", bad, tmp_path / "out.tsv")
-    assert r.exit_code == 2 and r.stderr.strip() == f"error: {bad}:3: empty 'en' field"
+    assert r.exit_code == 2 and r.stderr.strip() == f"es2en: error: {bad}:3: empty 'en' field"
     assert not (tmp_path / "out.tsv").exists()
     r = run("import", bad, tmp_path / "out.tsv", "--lenient")
     assert r.exit_code == 0 and f"warning: {bad}:3: skipped" in r.stderr
@@ -159,6 +159,6 @@ def test_subprocess_one_line_error_and_exit_code(tmp_path):
     code = "from pipeline.glossary.cli import glossary; glossary()"
     p = subprocess.run([sys.executable, "-c", code, "list", "-g", str(bad)], cwd=ROOT, capture_output=True, text=True)
     assert p.returncode == 2
-    assert p.stderr == f"error: {bad}:3: 3 fields but the header names 2 columns\n"
+    assert p.stderr == f"es2en: error: {bad}:3: 3 fields but the header names 2 columns\n"
     p = subprocess.run([sys.executable, "-c", code, "lint"], cwd=ROOT, capture_output=True, text=True)
     assert p.returncode == 0, p.stdout + p.stderr

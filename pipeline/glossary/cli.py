@@ -26,12 +26,12 @@ _GLOSSARY_OPT = click.option(
 
 
 def _fail(message: str, code: int = 1) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"es2en: error: {message}", err=True)
     sys.exit(code)
 
 
 def _warn(message: str) -> None:
-    click.echo(f"warning: {message}", err=True)
+    click.echo(f"es2en: warning: {message}", err=True)
 
 
 def _errors_as_lines(func):
