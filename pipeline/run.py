@@ -154,6 +154,24 @@ def run_qa(doc: Document, finders: SpanFinders, segments: list[Segment] | None =
 
 # ------------------------------------------------------------------ the run
 
+def _pieces(n: int, piece: int, first: bool = False, last: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of the pieces a document of ``n`` segments enters the engine stream
+    in: ``piece`` segments each, the run's first and last pieces small
+    (translate.first_batch) so that the engine starts early and little QA is left
+    after its last batch."""
+    from .translate import first_batch
+
+    small = first_batch(piece)
+    body_end = n - small if last and n > 2 * small else n
+    cuts, start, size = [], 0, small if first else piece
+    while start < body_end:
+        cuts.append((start, min(start + size, body_end)))
+        start, size = cuts[-1][1], piece
+    if start < n:
+        cuts.append((start, n))
+    return cuts or [(0, 0)]
+
+
 def translate_documents(
     paths: list[str | Path],
     out_dir: str | Path,
@@ -167,10 +185,10 @@ def translate_documents(
     A file that fails (unreadable, empty, corrupt) gets its error in its result and
     leaves no output; the other files still run. Engine errors stop the run.
     """
-    from .emit import write_outputs
+    from .emit import prepare_writers, write_outputs
     from .engines import select_engine
     from .ingest import iter_input_files, read_document
-    from .translate import first_batch, translate_stream
+    from .translate import translate_stream
 
     options = options or TranslateOptions()
     out_dir = Path(out_dir)
@@ -240,6 +258,7 @@ def translate_documents(
 
     memory = cluster = None
     piece = getattr(engine, "batch_segments", None) or 512
+    writers_ready = False
 
     def prepared():
         """((result, doc, memory key, last piece?), segments): each document in pieces
@@ -247,6 +266,7 @@ def translate_documents(
         its spans found and the memory asked piece by piece.
         Runs in this thread whenever the engine needs more work, so a piece is prepared
         while the engine translates the one before."""
+        nonlocal writers_ready
         for result in queue:
             result.seconds = -time.perf_counter()
             try:
@@ -263,22 +283,23 @@ def translate_documents(
             result.notices = list(doc.notices)
             key = run_engine_key(engine, options, finders, doc) if memory is not None else None
             segments = doc.segments
-            filled = start = 0
-            size = first_batch(piece) if result is queue[0] else piece
-            while True:
-                part = segments[start:start + size]
-                start += size
-                size = piece
+            filled = 0
+            cuts = _pieces(len(segments), piece, first=result is queue[0], last=result is queue[-1])
+            for start, end in cuts:
+                part = segments[start:end]
                 finders.apply(doc, part)
                 if memory is not None and (n := memory.fill(part, key)):
                     filled += n
                     progress(n)
-                last = start >= len(segments)
+                last = end == len(segments)
                 if last and filled:
                     result.notices.append(f"{filled} of {len(segments)} segments from the translation memory")
                 yield (result, doc, key, last), part
-                if last:
-                    break
+                if not writers_ready:
+                    # The engine has the run's first batch: the writers' imports now,
+                    # not after its last batch, when nothing else would run.
+                    prepare_writers(options.formats)
+                    writers_ready = True
 
     try:
         if options.memory is not None:  # translation memory: fill before the engine, store as it goes

@@ -27,6 +27,7 @@ __all__ = [
     "SUFFIXES",
     "BilingualRow",
     "output_paths",
+    "prepare_writers",
     "read_bilingual",
     "write_bilingual_docx",
     "write_bilingual_markdown",
@@ -59,6 +60,17 @@ def write_bilingual_docx(doc: Document, path: Path, run: RunInfo, **options) -> 
     from .docx_bilingual import write_bilingual_docx as write
 
     return write(doc, path, run, **options)
+
+
+def prepare_writers(formats: Iterable[str] = FORMATS) -> None:
+    """Import what the chosen writers need (python-docx and lxml for a DOCX, about
+    30 ms). A run calls this while its engine translates, so that the import is not
+    paid after the last batch, when nothing else runs."""
+    if "docx" in _check_formats(formats):
+        import importlib
+
+        importlib.import_module("docx")
+        importlib.import_module(".docx_bilingual", __package__)
 
 
 _WRITERS = {
