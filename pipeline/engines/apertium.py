@@ -230,6 +230,7 @@ class _Pipeline:
         or the oldest record is late (the error to give)."""
         fd = self.proc.stdout.fileno()
         buf = bytearray()
+        scanned = 0  # bytes of ``buf`` known to hold no NUL
         while True:
             with self._lock:
                 waiting = bool(self._pending)
@@ -243,8 +244,8 @@ class _Pipeline:
             if not chunk:
                 return False
             buf += chunk
-            while (end := buf.find(b"\0")) >= 0:
-                record, buf = bytes(buf[:end]), buf[end + 1:]
+            while (end := buf.find(b"\0", scanned)) >= 0:
+                record, buf, scanned = bytes(buf[:end]), buf[end + 1:], 0
                 with self._lock:
                     head = self._pending[0] if self._pending else None
                     if head is None:
@@ -254,6 +255,7 @@ class _Pipeline:
                     self._pending.popleft()
                     self._head_since = time.monotonic()
                 head[0].set_result(record[: -len(head[1])])
+            scanned = len(buf)
 
     def _drain_stderr(self) -> None:
         for line in iter(self.proc.stderr.readline, b""):
