@@ -154,6 +154,39 @@ def run_qa(doc: Document, finders: SpanFinders, segments: list[Segment] | None =
 
 # ------------------------------------------------------------------ the run
 
+def _first_pass(files) -> tuple[list[FileResult], list[FileResult], dict[int, Document]]:
+    """Read and segment every file, only to count segments (the progress bar's total,
+    hence its ETA) and to find unreadable files before any work: (every file's result,
+    those to translate, the documents kept). Documents are kept only while the kept
+    ones stay small; the rest are read again when their turn comes, so memory holds
+    about one document at a time."""
+    from .ingest import read_document
+
+    results: list[FileResult] = []
+    queue: list[FileResult] = []
+    kept: dict[int, Document] = {}
+    kept_segments = 0
+    claimed: dict[str, Path] = {}  # output name → the file that took it
+    for path in files:
+        result = FileResult(path)
+        try:
+            doc = read_document(path)
+            if doc.id in claimed:
+                raise InputError(f"its outputs would overwrite those of {claimed[doc.id]} (same name {doc.id!r}); "
+                                 "translate them into different --out folders", path)
+            claimed[doc.id] = path
+            segment_document(doc)
+            result.segments = len(doc.segments)
+            if kept_segments + result.segments <= KEEP_SEGMENTS:
+                kept[id(result)] = doc
+                kept_segments += result.segments
+            queue.append(result)
+        except Es2enError as err:
+            result.error = str(err)
+        results.append(result)
+    return results, queue, kept
+
+
 def _pieces(n: int, piece: int, first: bool = False, last: bool = False) -> list[tuple[int, int]]:
     """(start, end) of the pieces a document of ``n`` segments enters the engine stream
     in: ``piece`` segments each, the run's first and last pieces small
@@ -194,11 +227,12 @@ def translate_documents(
     out_dir = Path(out_dir)
     files = iter_input_files([str(p) for p in paths])
     # The engine loads (the CTranslate2 model, Apertium's pipeline) while the glossaries
-    # load: a few hundredths of a second each.
+    # load and the files are read: a few hundredths of a second each.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="es2en-load") as loader:
         loading = loader.submit(select_engine, options.engine, options.device, options.beam_size, jobs=options.jobs)
         try:
             finders = SpanFinders.prepare(options)
+            results, queue, kept = _first_pass(files)
         except BaseException:
             loading.result().engine.close()  # an engine error still comes first
             raise
@@ -211,41 +245,16 @@ def translate_documents(
             on_warning(f"glossary conflict: {conflict}")
         for skipped in finders.glossary.warnings:
             on_warning(f"glossary: {skipped}")
+    for result in results:
+        result.engine = engine.name
+        if result.error and on_file:
+            on_file(result)
     run = RunInfo(
         engine=engine.name,
         model_version=engine.version,
         glossaries=[str(p) for p in getattr(finders.glossary, "files", [])],
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )
-
-    # First pass: read and segment every file, only to count segments (the progress
-    # bar's total, hence its ETA) and to report unreadable files before any work.
-    # Documents are kept only while the kept ones stay small; the rest are read again
-    # when their turn comes, so memory holds about one document at a time.
-    results: list[FileResult] = []
-    queue: list[FileResult] = []
-    kept: dict[int, Document] = {}
-    kept_segments = 0
-    claimed: dict[str, Path] = {}  # output name → the file that took it
-    for path in files:
-        result = FileResult(path, engine=engine.name)
-        try:
-            doc = read_document(path)
-            if doc.id in claimed:
-                raise InputError(f"its outputs would overwrite those of {claimed[doc.id]} (same name {doc.id!r}); "
-                                 "translate them into different --out folders", path)
-            claimed[doc.id] = path
-            segment_document(doc)
-            result.segments = len(doc.segments)
-            if kept_segments + result.segments <= KEEP_SEGMENTS:
-                kept[id(result)] = doc
-                kept_segments += result.segments
-            queue.append(result)
-        except Es2enError as err:
-            result.error = str(err)
-            if on_file:
-                on_file(result)
-        results.append(result)
 
     total = sum(r.segments for r in queue)
     done = 0
