@@ -271,10 +271,10 @@ def translate_documents(
 
     def prepared():
         """((result, doc, memory key, last piece?), segments): each document in pieces
-        of an engine batch (the run's first piece smaller, to start the engine early),
-        its spans found and the memory asked piece by piece.
-        Runs in this thread whenever the engine needs more work, so a piece is prepared
-        while the engine translates the one before."""
+        of an engine batch (the run's first and last pieces smaller: _pieces), its spans
+        found and the memory asked piece by piece. Runs in this thread whenever the
+        engine needs more work, so a piece is prepared while the engine translates the
+        one before."""
         nonlocal writers_ready
         for result in queue:
             result.seconds = -time.perf_counter()
