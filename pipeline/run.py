@@ -267,7 +267,6 @@ def translate_documents(
 
     memory = cluster = None
     piece = getattr(engine, "batch_segments", None) or 512
-    writers_ready = False
 
     def prepared():
         """((result, doc, memory key, last piece?), segments): each document in pieces
@@ -275,7 +274,6 @@ def translate_documents(
         found and the memory asked piece by piece. Runs in this thread whenever the
         engine needs more work, so a piece is prepared while the engine translates the
         one before."""
-        nonlocal writers_ready
         for result in queue:
             result.seconds = -time.perf_counter()
             try:
@@ -304,11 +302,10 @@ def translate_documents(
                 if last and filled:
                     result.notices.append(f"{filled} of {len(segments)} segments from the translation memory")
                 yield (result, doc, key, last), part
-                if not writers_ready:
+                if result is queue[0] and start == 0:
                     # The engine has the run's first batch: the writers' imports now,
                     # not after its last batch, when nothing else would run.
                     prepare_writers(options.formats)
-                    writers_ready = True
 
     try:
         if options.memory is not None:  # translation memory: fill before the engine, store as it goes

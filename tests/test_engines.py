@@ -175,3 +175,14 @@ def test_apertium_batches_from_several_threads_come_back_to_their_callers():
         engine.close()
     assert got == expected
     assert all(str(n) in " ".join(out) for n, out in enumerate(got))
+
+
+@needs_apertium
+def test_null_flush_fallback_is_the_wblank_mode_pipeline_without_its_word_bound_blank_stages():
+    """Where apertium-wblank-mode is missing, -z is added to every stage of the mode
+    file: the same stages and options apertium-wblank-mode writes, less its two
+    word-bound-blank stages."""
+    mode = next(m for m in apertium.DEFAULT_MODES if (apertium.MODES_DIR / f"{m}.mode").exists())
+    ours = apertium.null_flush((apertium.MODES_DIR / f"{mode}.mode").read_text(encoding="utf-8")).split(" | ")
+    theirs = [s for s in apertium.pipeline_script(mode).split(" | ") if not s.startswith("apertium-wblank-")]
+    assert [" ".join(s.split()) for s in ours] == [" ".join(s.split()) for s in theirs]

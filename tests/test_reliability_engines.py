@@ -81,24 +81,34 @@ def two_docs(tmp_path) -> Path:
 # ----------------------------------------------------------------- Apertium
 
 
-def test_apertium_missing_from_path(tmp_path):
+def _translate_note(tmp_path: Path, path: str):
+    """``es2en translate`` with Apertium on a two-paragraph note, PATH set to ``path``:
+    (the process, its --out folder)."""
     src = tmp_path / "nota.txt"
-    src.write_text("Tengo dos amigos.\n", encoding="utf-8")
-    empty_bin = tmp_path / "bin"
-    empty_bin.mkdir()
+    src.write_text("Tengo dos amigos.\n\nLa casa es grande.\n", encoding="utf-8")
     out = tmp_path / "out"
     proc = es2en(["translate", src, "--out", out, "--engine", "apertium", "--no-memory"],
-                 env={"PATH": str(empty_bin)}, timeout=120)
+                 env={"PATH": path}, timeout=120)
+    return proc, out
+
+
+def _assert_engine_error(proc, out: Path, line: str) -> None:
     assert proc.returncode == 3, proc.stderr
-    assert error_lines(proc) == [
-        "es2en: error: apertium is not installed (sudo apt-get install apertium apertium-eng-spa)"]
+    assert error_lines(proc) == [line]
+    assert "Traceback" not in proc.stderr
     assert_nothing_written(out)
+
+
+def test_apertium_missing_from_path(tmp_path):
+    empty_bin = tmp_path / "bin"
+    empty_bin.mkdir()
+    proc, out = _translate_note(tmp_path, str(empty_bin))
+    _assert_engine_error(proc, out,
+                         "es2en: error: apertium is not installed (sudo apt-get install apertium apertium-eng-spa)")
 
 
 @needs_apertium
 def test_apertium_stage_failing_after_reading_its_input(tmp_path):
-    src = tmp_path / "nota.txt"
-    src.write_text("Tengo dos amigos.\n\nLa casa es grande.\n", encoding="utf-8")
     bin_dir = tmp_path / "bin"
     _fake_stage(bin_dir, "apertium-pretransfer", """\
         #!/bin/bash
@@ -106,23 +116,17 @@ def test_apertium_stage_failing_after_reading_its_input(tmp_path):
         echo "apertium-pretransfer: error: simulated failure of the stage" >&2
         exit 1
         """)
-    out = tmp_path / "out"
     started = time.monotonic()
-    proc = es2en(["translate", src, "--out", out, "--engine", "apertium", "--no-memory"],
-                 env={"PATH": _path_with(bin_dir)}, timeout=120)
-    assert proc.returncode == 3, proc.stderr
-    assert error_lines(proc) == ["es2en: error: apertium failed: apertium-pretransfer: error: simulated failure of the stage"]
-    assert "Traceback" not in proc.stderr
+    proc, out = _translate_note(tmp_path, _path_with(bin_dir))
+    _assert_engine_error(proc, out,
+                         "es2en: error: apertium failed: apertium-pretransfer: error: simulated failure of the stage")
     assert time.monotonic() - started < 60
-    assert_nothing_written(out)
 
 
 @needs_apertium
 def test_apertium_stage_dying_with_exit_code_0(tmp_path):
     """A stage that aborts mid-record with exit code 0: the answer breaks off (no end
     mark), and the stage's stderr says why."""
-    src = tmp_path / "nota.txt"
-    src.write_text("Tengo dos amigos.\n\nLa casa es grande.\n", encoding="utf-8")
     bin_dir = tmp_path / "bin"
     _fake_stage(bin_dir, "apertium-postchunk", """\
         #!/bin/bash
@@ -130,13 +134,9 @@ def test_apertium_stage_dying_with_exit_code_0(tmp_path):
         echo "terminate called after throwing an instance of 'std::runtime_error'" >&2
         exit 0
         """)
-    out = tmp_path / "out"
-    proc = es2en(["translate", src, "--out", out, "--engine", "apertium", "--no-memory"],
-                 env={"PATH": _path_with(bin_dir)}, timeout=120)
-    assert proc.returncode == 3, proc.stderr
-    assert error_lines(proc) == [
-        "es2en: error: apertium failed: terminate called after throwing an instance of 'std::runtime_error'"]
-    assert_nothing_written(out)
+    proc, out = _translate_note(tmp_path, _path_with(bin_dir))
+    _assert_engine_error(proc, out,
+                         "es2en: error: apertium failed: terminate called after throwing an instance of 'std::runtime_error'")
 
 
 @needs_apertium
