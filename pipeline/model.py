@@ -58,6 +58,28 @@ class Span:
     def paired(self) -> bool:
         return self.target is None and "open" in self.attrs
 
+    @property
+    def inline_code(self) -> bool:
+        """An inline code of the source format (see INLINE below)."""
+        return self.kind == INLINE
+
+
+#: Span kind of an *inline code*: formatting or an object inside a paragraph that is not
+#: text (DOCX bold/italic/link/footnote reference/field/tab/break/image/bookmark, a
+#: Markdown emphasis or link, a TMX <bpt>/<ept>/<ph>/<it>/<hi>, an XLIFF <g>/<x>/<bx>/<ex>
+#: or <pc>/<sc>/<ec>/<ph>). Every reader and writer uses these attrs:
+#:   "id":     the code's id, unique within its segment (a string; "1", "2", …)
+#:   "role":   "pair" (covers the text [start, end) it formats) or "isolated"
+#:             (start == end: a point in the text, e.g. a tab, an image, <ph/>)
+#:   "format": who made it: "docx" | "md" | "tmx" | "xliff"
+#:   "native": what that format needs to write it back (opaque to every other stage;
+#:             e.g. the run properties' XML, a TMX <bpt> body, the Markdown delimiters)
+#:   "label":  a short human label for the bilingual outputs ("bold", "link", "fn 3")
+#: A pair span that also has "open"/"close" in attrs goes through the engines as the
+#: existing paired marks do (its inner text is translated). A target's codes are
+#: ``Segment.target_spans``.
+INLINE = "inline"
+
     def overlaps(self, other: "Span") -> bool:
         return self.start < other.end and other.start < self.end
 
@@ -100,6 +122,9 @@ class Segment:
     #: before overlaps were resolved: QA compares against these instead of searching
     #: the Spanish again. Empty for a segment read back from a bilingual file.
     found: dict[str, list[Span]] = field(default_factory=dict)
+    #: The inline codes (kind INLINE) placed on ``target``, offsets into ``target``:
+    #: where each source code landed in the English. Empty when the source has none.
+    target_spans: list[Span] = field(default_factory=list)
 
     def flag(self, check: str, severity: Severity | str, message: str) -> None:
         self.flags.append(Flag(check, Severity(severity), message))
