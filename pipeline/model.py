@@ -33,6 +33,23 @@ class Severity(str, Enum):
     INFO = "info"
 
 
+#: Span kind of an *inline code*: formatting or an object inside a paragraph that is not
+#: text (DOCX bold/italic/link/footnote reference/field/tab/break/image/bookmark, a
+#: Markdown emphasis or link, a TMX <bpt>/<ept>/<ph>/<it>/<hi>, an XLIFF <g>/<x>/<bx>/<ex>
+#: or <pc>/<sc>/<ec>/<ph>). Every reader and writer uses these attrs:
+#:   "id":     the code's id, unique within its segment (a string; "1", "2", …)
+#:   "role":   "pair" (covers the text [start, end) it formats) or "isolated"
+#:             (start == end: a point in the text, e.g. a tab, an image, <ph/>)
+#:   "format": who made it: "docx" | "md" | "tmx" | "xliff"
+#:   "native": what that format needs to write it back (opaque to every other stage;
+#:             e.g. the run properties' XML, a TMX <bpt> body, the Markdown delimiters)
+#:   "label":  a short human label for the bilingual outputs ("bold", "link", "fn 3")
+#: A pair span that also has "open"/"close" in attrs goes through the engines as the
+#: existing paired marks do (its inner text is translated). A target's codes are
+#: ``Segment.target_spans``.
+INLINE = "inline"
+
+
 @dataclass
 class Span:
     """A stretch of a segment's source that a stage found and treats specially.
@@ -63,22 +80,6 @@ class Span:
         """An inline code of the source format (see INLINE below)."""
         return self.kind == INLINE
 
-
-#: Span kind of an *inline code*: formatting or an object inside a paragraph that is not
-#: text (DOCX bold/italic/link/footnote reference/field/tab/break/image/bookmark, a
-#: Markdown emphasis or link, a TMX <bpt>/<ept>/<ph>/<it>/<hi>, an XLIFF <g>/<x>/<bx>/<ex>
-#: or <pc>/<sc>/<ec>/<ph>). Every reader and writer uses these attrs:
-#:   "id":     the code's id, unique within its segment (a string; "1", "2", …)
-#:   "role":   "pair" (covers the text [start, end) it formats) or "isolated"
-#:             (start == end: a point in the text, e.g. a tab, an image, <ph/>)
-#:   "format": who made it: "docx" | "md" | "tmx" | "xliff"
-#:   "native": what that format needs to write it back (opaque to every other stage;
-#:             e.g. the run properties' XML, a TMX <bpt> body, the Markdown delimiters)
-#:   "label":  a short human label for the bilingual outputs ("bold", "link", "fn 3")
-#: A pair span that also has "open"/"close" in attrs goes through the engines as the
-#: existing paired marks do (its inner text is translated). A target's codes are
-#: ``Segment.target_spans``.
-INLINE = "inline"
 
     def overlaps(self, other: "Span") -> bool:
         return self.start < other.end and other.start < self.end
