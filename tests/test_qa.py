@@ -249,13 +249,12 @@ def test_flags_same_whether_protect_spans_are_reused_or_found_again():
     """run_qa takes the number and term spans the protect stage found (Segment.found)
     and the document's locale guess it inferred: the flags are those of QA reading
     everything again (as it does for a bilingual file read back)."""
-    from conftest import SHARED
+    from conftest import NEWSTEST_EN, NEWSTEST_ES
     from pipeline.model import Block, BlockKind, Document
     from pipeline.run import SpanFinders, TranslateOptions, segment_document
 
-    data = SHARED / "data"
-    es = (data / "newstest2012.es").read_text(encoding="utf-8").splitlines()[:600]
-    en = (data / "newstest2012.en").read_text(encoding="utf-8").splitlines()[:600]
+    es = NEWSTEST_ES.read_text(encoding="utf-8").splitlines()[:600]
+    en = NEWSTEST_EN.read_text(encoding="utf-8").splitlines()[:600]
 
     def flags(reuse: bool):
         finders = SpanFinders.prepare(TranslateOptions())
