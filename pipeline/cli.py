@@ -6,6 +6,7 @@ loaded only when used, so ``es2en --help`` stays instant.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 from pathlib import Path
@@ -210,7 +211,13 @@ def models_list():
 @models.command("install")
 @click.argument("package_file", required=False, type=click.Path(path_type=Path))
 @click.option("--from-index", nargs=2, metavar="FROM TO", help="Download from the Argos package index (needs internet).")
-def models_install(package_file, from_index):
+@click.option("--index", "index", metavar="URL",
+              help="Package index (a folder holding index.json, or the .json itself); default: "
+                   "ARGOS_PACKAGE_INDEX, else Argos's own index.")
+@click.option("--timeout", type=click.FloatRange(min=0.01), default=20.0, show_default=True,
+              help="Seconds a connection or a read may stall before the download is given up.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def models_install(package_file, from_index, index, timeout, quiet):
     """Install an Argos package from FILE.argosmodel (offline) or from the index."""
     from .packages import install_file, install_from_index
     from .errors import Es2enError
@@ -219,11 +226,33 @@ def models_install(package_file, from_index):
         if package_file and not from_index:
             click.echo(f"installed {install_file(package_file)}")
         elif from_index and not package_file:
-            click.echo(f"installed {install_from_index(*from_index)}")
+            with _download_bar(quiet) as progress:
+                installed = install_from_index(*from_index, index=index, timeout=timeout, progress=progress)
+            click.echo(f"installed {installed}")
         else:
             fail("give either FILE.argosmodel or --from-index FROM TO", 2)
     except Es2enError as err:
         fail(str(err), err.exit_code)
+
+
+@contextlib.contextmanager
+def _download_bar(quiet: bool):
+    """A rich download bar on stderr (bytes, speed, time left), or None when quiet or
+    when stderr is not a terminal."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn, TransferSpeedColumn
+
+    with Progress("download", BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("download", total=None)
+
+        def progress(done: int, total: int | None) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield progress
 
 
 if __name__ == "__main__":  # pragma: no cover
