@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .counts import plural
 
 #: Sub-command groups living in their own modules, imported on first use.
 LAZY_GROUPS = {
@@ -84,6 +85,20 @@ def engine_options(f):
     return f
 
 
+def _glossary_note(opts) -> None:
+    """Say once (stderr) when the default glossaries come from a folder other than the
+    project's: a glossaries/ folder in the working directory replaces the shipped ones."""
+    if opts.glossaries is not None:
+        return
+    from .glossary.model import default_glossary_dir, default_glossary_paths
+
+    used = default_glossary_dir()
+    project = Path(__file__).resolve().parent.parent / "glossaries"
+    if project.is_dir() and used.resolve() != project.resolve():
+        files = default_glossary_paths(used)
+        warn(f"using the glossaries in {used} ({plural(len(files), 'file')}), not the project's {project}")
+
+
 def _options(engine, device, beam_size, glossaries, no_glossary, lenient, source_locale, dollar_sign, formats=(),
              jobs=None):
     """TranslateOptions from the options that ``engine_options`` adds to a command."""
@@ -120,6 +135,7 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, *
     from .run import translate_documents
 
     opts = _options(formats=formats, **engine_kw)
+    _glossary_note(opts)
     opts.memory = None if no_memory else memory_path
     opts.cluster = cluster
     bar = task = None
@@ -144,7 +160,7 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, *
         for notice in result.notices:
             say(f"es2en: {result.path}: {notice}", err=True)
         names = ", ".join(p.name for p in result.outputs.values())
-        say(f"{result.path}: {result.segments} segments, {result.engine}, {result.seconds:.1f} s → {names}")
+        say(f"{result.path}: {plural(result.segments, 'segment')}, {result.engine}, {result.seconds:.1f} s → {names}")
 
     def on_progress(done: int, total: int) -> None:
         if bar is not None:
@@ -162,9 +178,27 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, *
     finally:
         if bar is not None:
             bar.stop()
+    if any(r.engine == "apertium" for r in results):
+        _engine_hint(opts.engine)
     failed = sum(1 for r in results if r.error)
     if failed:
-        fail(f"{failed} of {len(results)} files failed")
+        fail(f"{failed} of {plural(len(results), 'file')} failed")
+
+
+#: The one command that gets a neural model, for the hint below.
+NMT_INSTALL = "es2en models install --from-index es en"
+
+
+def _engine_hint(engine: str) -> None:
+    """One line on stderr when --engine auto fell back to Apertium because no neural
+    (non-test) Argos package is installed: which engine ran, and how to get the better one."""
+    if engine != "auto":
+        return
+    from .engines import argos
+
+    if not any(not p.is_test_model for p in argos.installed_packages()):
+        warn(f"translated with Apertium (rule-based): no neural Argos model is installed; "
+             f"for better English run `{NMT_INSTALL}` (needs internet)")
 
 
 @main.command()
@@ -179,11 +213,17 @@ def text(**engine_kw):
 
     lines = sys.stdin.read().splitlines()
     opts = _options(**engine_kw)
+    _glossary_note(opts)
     try:
         for line in translate_lines(lines, opts, on_warning=warn):
             click.echo(line)
     except Es2enError as err:
         fail(str(err), err.exit_code)
+    if opts.engine == "auto":
+        from .engines import apertium
+
+        if apertium.available():
+            _engine_hint(opts.engine)
 
 
 @main.group()

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..counts import plural
 from ..model import Flag, Segment, Severity
 from . import QAContext, run_checks
 
@@ -67,7 +68,8 @@ class Report:
         lines = [f"{self.path}:{f.where}: {f.id}: {f.flag}" for f in self.findings]
         lines += [f"{self.path}: skipped {s}" for s in self.skipped]
         d = self.as_dict()
-        summary = f"{self.path}: {d['segments']} segments, {d['flagged']} flagged ({d['errors']} errors, {d['warnings']} warnings)"
+        summary = (f"{self.path}: {plural(d['segments'], 'segment')}, {d['flagged']} flagged "
+                   f"({plural(d['errors'], 'error')}, {plural(d['warnings'], 'warning')})")
         if d["counts"]:
             summary += ": " + ", ".join(f"{k} {sum(v.values())}" for k, v in d["counts"].items())
         return "\n".join([*lines, summary])
