@@ -117,7 +117,7 @@ def test_import_merges_and_export_merges_files(gdir, tmp_path):
     dest = tmp_path / "mine.tsv"
     dest.write_text("es\ten\nnube\tcloud\n", encoding="utf-8")
     r = run("import", csv, dest)
-    assert r.exit_code == 0 and "imported 1 new entries" in r.stdout
+    assert r.exit_code == 0 and "imported 1 new entry into" in r.stdout
     assert "not imported" in r.stderr and "'the cloud'" in r.stderr
     assert dest.read_text(encoding="utf-8") == "es\ten\ncomputación de borde\tedge computing\nnube\tcloud\n"
     r = run("export", tmp_path / "all.tbx")

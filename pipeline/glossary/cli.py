@@ -246,7 +246,7 @@ def import_cmd(source, dest, replace, lenient):
         have[e.key] = e
         added += 1
     write_tsv(gf.sorted(), dest)
-    click.echo(f"imported {added} new entries into {dest} ({len(src.entries) - added} already there)")
+    click.echo(f"imported {plural(added, 'new entry')} into {dest} ({len(src.entries) - added} already there)")
 
 
 @glossary.command("export")
