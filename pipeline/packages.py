@@ -258,7 +258,8 @@ def install_from_index(from_code: str, to_code: str, index: str | None = None,
     last: EngineError | None = None
     try:
         for link in links:
-            fd, tmp = tempfile.mkstemp(prefix=f".download-{name}-", suffix=".argosmodel.part", dir=dest_root)
+            safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in name)[:80]  # the index names it
+            fd, tmp = tempfile.mkstemp(prefix=f".download-{safe}-", suffix=".argosmodel.part", dir=dest_root)
             os.close(fd)
             part = Path(tmp)
             try:

@@ -263,3 +263,12 @@ def test_an_index_that_is_not_json(server, pkgs):
     before = snapshot(pkgs)
     proc = install(pkgs, "--index", f"{server.url}/mirror/")
     assert_failed_cleanly(proc, pkgs, before, "not valid JSON")
+
+
+def test_a_package_code_with_a_path_in_it_stays_in_the_packages_folder(server, pkgs, tmp_path):
+    server.routes["/p.argosmodel"] = ("bytes", PACKAGE)
+    server.index(entry(f"{server.url}/p.argosmodel", code="../../escape"))
+    proc = install(pkgs, "--index", f"{server.url}/mirror/")
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in pkgs.iterdir()) == ["keep-me.txt", "translate-es_en-tatoeba"]
+    assert not [p for p in tmp_path.rglob("*escape*")]
