@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SHORT = ROOT / "bench" / "data" / "short"
-NEWS = ROOT.parent / "shared" / "data" / "newstest2012"
+NEWS = ROOT / "tests" / "data" / "newstest2012"
 MODEL = ROOT / "tests" / "data" / "translate-es_en-tatoeba.argosmodel"
 
 

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 MODEL = ROOT / "tests" / "data" / "translate-es_en-tatoeba.argosmodel"
-NEWSTEST = ROOT.parent / "shared" / "data" / "newstest2012.es"
+NEWSTEST = ROOT / "tests" / "data" / "newstest2012.es"
 STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d| UTC)?")
 
 

@@ -1,6 +1,6 @@
 """The bilingual DOCX writer: rows/s of es2en's writer against python-docx's object API.
 
-On newstest2012 (../shared/data/newstest2012.es/.en, 3,003 sentences, one paragraph
+On newstest2012 (tests/data/newstest2012.es/.en, 3,003 sentences, one paragraph
 each; bench/data/short.* when it is missing), every 11th segment flagged so the QA
 column and shading are there, prints, measured in the same run:
 
@@ -37,7 +37,7 @@ from pipeline.emit import docx_rows  # noqa: E402
 from pipeline.emit.common import COL_QA, columns, table_rows, worst_severity  # noqa: E402
 from pipeline.model import Block, BlockKind, Document, RunInfo, Segment  # noqa: E402
 
-NEWSTEST = ROOT.parent / "shared" / "data" / "newstest2012"
+NEWSTEST = ROOT / "tests" / "data" / "newstest2012"
 SHORT = ROOT / "bench" / "data" / "short"
 RUN = RunInfo(engine="apertium", model_version="apertium-eng-spa", created="2026-01-01T00:00:00+00:00",
               source_locale="es-ES")

@@ -77,7 +77,7 @@ def rate(func, items: list[str], min_seconds: float) -> tuple[float, int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "data" / "newstest2012.es")
+    ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "data" / "newstest2012.es")
     ap.add_argument("--entries", type=int, default=5000)
     ap.add_argument("--baseline-sample", type=int, default=200)
     ap.add_argument("--seconds", type=float, default=2.0)

@@ -26,7 +26,7 @@ from pipeline.engines.argos import ArgosEngine, ArgosPackage, resolve_device  # 
 from pipeline.errors import EngineError  # noqa: E402
 
 MODEL = ROOT / "tests" / "data" / "translate-es_en-tatoeba.argosmodel"
-DEFAULT_SENTENCES = ROOT.parent / "shared" / "data" / "newstest2012.es"
+DEFAULT_SENTENCES = ROOT / "tests" / "data" / "newstest2012.es"
 
 
 def unpack_model(dest: Path) -> ArgosPackage:

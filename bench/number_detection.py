@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DEFAULT = ROOT.parent / "shared" / "data" / "newstest2012.es"
+DEFAULT = ROOT / "tests" / "data" / "newstest2012.es"
 
 
 def rate(fn, lines, repeat):

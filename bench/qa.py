@@ -36,7 +36,7 @@ from pipeline.qa import numbers as qa_numbers  # noqa: E402
 from pipeline.qa.fluency import LENGTH_BOUNDS  # noqa: E402
 from pipeline.run import SpanFinders, TranslateOptions, segment_document  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data"
+DATA = ROOT / "tests" / "data"
 
 
 def quantile(xs: list[float], p: float) -> float:

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NEWSTEST = ROOT.parent / "shared" / "data" / "newstest2012.es"
+NEWSTEST = ROOT / "tests" / "data" / "newstest2012.es"
 ES2EN = [str(ROOT / ".venv" / "bin" / "python"), "-m", "pipeline"]
 SENTENCES_PER_PAGE = 50
 RSS_TARGET_MB = 500

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.segment import split_sentences  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "segmentation_gold.jsonl"
-NEWSTEST = ROOT.parent / "shared" / "data" / "newstest2012.es"
+NEWSTEST = ROOT / "tests" / "data" / "newstest2012.es"
 NEWSTEST_LINES = 3003
 
 Splitter = Callable[[str], list[str]]

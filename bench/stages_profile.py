@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-NEWSTEST = ROOT.parent / "shared" / "data" / "newstest2012.es"
+NEWSTEST = ROOT / "tests" / "data" / "newstest2012.es"
 SHORT = ROOT / "bench" / "data" / "short.es"
 MODEL = ROOT / "tests" / "data" / "translate-es_en-tatoeba.argosmodel"
 STAGES = ("read", "segment", "spans", "engine", "qa", "emit")

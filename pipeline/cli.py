@@ -6,6 +6,7 @@ loaded only when used, so ``es2en --help`` stays instant.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .counts import plural
 
 #: Sub-command groups living in their own modules, imported on first use.
 LAZY_GROUPS = {
@@ -83,6 +85,20 @@ def engine_options(f):
     return f
 
 
+def _glossary_note(opts) -> None:
+    """Say once (stderr) when the default glossaries come from a folder other than the
+    project's: a glossaries/ folder in the working directory replaces the shipped ones."""
+    if opts.glossaries is not None:
+        return
+    from .glossary.model import default_glossary_dir, default_glossary_paths
+
+    used = default_glossary_dir()
+    project = Path(__file__).resolve().parent.parent / "glossaries"
+    if project.is_dir() and used.resolve() != project.resolve():
+        files = default_glossary_paths(used)
+        warn(f"using the glossaries in {used} ({plural(len(files), 'file')}), not the project's {project}")
+
+
 def _options(engine, device, beam_size, glossaries, no_glossary, lenient, source_locale, dollar_sign, formats=(),
              jobs=None):
     """TranslateOptions from the options that ``engine_options`` adds to a command."""
@@ -119,6 +135,7 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, *
     from .run import translate_documents
 
     opts = _options(formats=formats, **engine_kw)
+    _glossary_note(opts)
     opts.memory = None if no_memory else memory_path
     opts.cluster = cluster
     bar = task = None
@@ -143,7 +160,7 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, *
         for notice in result.notices:
             say(f"es2en: {result.path}: {notice}", err=True)
         names = ", ".join(p.name for p in result.outputs.values())
-        say(f"{result.path}: {result.segments} segments, {result.engine}, {result.seconds:.1f} s → {names}")
+        say(f"{result.path}: {plural(result.segments, 'segment')}, {result.engine}, {result.seconds:.1f} s → {names}")
 
     def on_progress(done: int, total: int) -> None:
         if bar is not None:
@@ -161,9 +178,27 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, *
     finally:
         if bar is not None:
             bar.stop()
+    if any(r.engine == "apertium" for r in results):
+        _engine_hint(opts.engine)
     failed = sum(1 for r in results if r.error)
     if failed:
-        fail(f"{failed} of {len(results)} files failed")
+        fail(f"{failed} of {plural(len(results), 'file')} failed")
+
+
+#: The one command that gets a neural model, for the hint below.
+NMT_INSTALL = "es2en models install --from-index es en"
+
+
+def _engine_hint(engine: str) -> None:
+    """One line on stderr when --engine auto fell back to Apertium because no neural
+    (non-test) Argos package is installed: which engine ran, and how to get the better one."""
+    if engine != "auto":
+        return
+    from .engines import argos
+
+    if not any(not p.is_test_model for p in argos.installed_packages()):
+        warn(f"translated with Apertium (rule-based): no neural Argos model is installed; "
+             f"for better English run `{NMT_INSTALL}` (needs internet)")
 
 
 @main.command()
@@ -178,11 +213,17 @@ def text(**engine_kw):
 
     lines = sys.stdin.read().splitlines()
     opts = _options(**engine_kw)
+    _glossary_note(opts)
     try:
         for line in translate_lines(lines, opts, on_warning=warn):
             click.echo(line)
     except Es2enError as err:
         fail(str(err), err.exit_code)
+    if opts.engine == "auto":
+        from .engines import apertium
+
+        if apertium.available():
+            _engine_hint(opts.engine)
 
 
 @main.group()
@@ -210,7 +251,13 @@ def models_list():
 @models.command("install")
 @click.argument("package_file", required=False, type=click.Path(path_type=Path))
 @click.option("--from-index", nargs=2, metavar="FROM TO", help="Download from the Argos package index (needs internet).")
-def models_install(package_file, from_index):
+@click.option("--index", "index", metavar="URL",
+              help="Package index (a folder holding index.json, or the .json itself); default: "
+                   "ARGOS_PACKAGE_INDEX, else Argos's own index.")
+@click.option("--timeout", type=click.FloatRange(min=0.01), default=20.0, show_default=True,
+              help="Seconds a connection or a read may stall before the download is given up.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def models_install(package_file, from_index, index, timeout, quiet):
     """Install an Argos package from FILE.argosmodel (offline) or from the index."""
     from .packages import install_file, install_from_index
     from .errors import Es2enError
@@ -219,11 +266,33 @@ def models_install(package_file, from_index):
         if package_file and not from_index:
             click.echo(f"installed {install_file(package_file)}")
         elif from_index and not package_file:
-            click.echo(f"installed {install_from_index(*from_index)}")
+            with _download_bar(quiet) as progress:
+                installed = install_from_index(*from_index, index=index, timeout=timeout, progress=progress)
+            click.echo(f"installed {installed}")
         else:
             fail("give either FILE.argosmodel or --from-index FROM TO", 2)
     except Es2enError as err:
         fail(str(err), err.exit_code)
+
+
+@contextlib.contextmanager
+def _download_bar(quiet: bool):
+    """A rich download bar on stderr (bytes, speed, time left), or None when quiet or
+    when stderr is not a terminal."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn, TransferSpeedColumn
+
+    with Progress("download", BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("download", total=None)
+
+        def progress(done: int, total: int | None) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield progress
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -162,6 +162,34 @@ def _engine_article(span: Span, rendering: str) -> str:
     return "the" if word == "the" else indefinite_article(span.target or "")
 
 
+#: Marks an engine may pull into a span's tag together with the words beside it
+#: ("«una <span>inversión</span>»" → "<span>«an investment</span>»"): opening quotes and
+#: brackets (and ¿ ¡) before the span, closing ones and sentence punctuation after it.
+OPENING_MARKS = "«“‘\"'([{¿¡"
+CLOSING_MARKS = "»”’\"')]}.,;:!?"
+
+
+def _marks_outside(rendering: str, source_text: str) -> tuple[str, str, str]:
+    """(lead, core, trail): the marks at either end of what the engine put inside a
+    span's tag (with the engine's spaces around them), which replacing the whole tag by
+    the span's English would drop, and the rest. Marks the span's own Spanish opens or
+    ends with are the span's, not the engine's: they stay in ``core``. With no mark,
+    lead and trail are empty (spaces alone inside a tag were always dropped)."""
+    src = source_text.strip()
+    i = 0
+    if src[:1] not in OPENING_MARKS:
+        while i < len(rendering) and (rendering[i].isspace() or rendering[i] in OPENING_MARKS):
+            i += 1
+    j = len(rendering)
+    if src[-1:] not in CLOSING_MARKS:
+        while j > i and (rendering[j - 1].isspace() or rendering[j - 1] in CLOSING_MARKS):
+            j -= 1
+    lead, trail = rendering[:i], rendering[j:]
+    lead = lead if lead.strip() else ""
+    trail = trail if trail.strip() else ""
+    return lead, rendering[len(lead):len(rendering) - len(trail)], trail
+
+
 def restore_markup(output: str, spans: list[Span], source: str = "") -> str | None:
     """Replace each returned span by its English; None if any span is missing,
     duplicated or unbalanced.
@@ -193,13 +221,15 @@ def restore_markup(output: str, spans: list[Span], source: str = "") -> str | No
                 trail = inner[len(inner.rstrip()):]
                 text = f"{lead}{span.attrs['open']}{inner.strip()}{span.attrs['close']}{trail}"
             else:
-                before = "".join(p for _, parts in stack for p in parts)
-                article = _engine_article(span, "".join(parts))
+                lead, core, trail = _marks_outside("".join(parts), span.text)
+                before = "".join(p for _, parts in stack for p in parts) + lead
+                article = _engine_article(span, core)
                 if article:
                     article = fit_case(Span(0, 0, "term", "", article), before)
                     text = f"{article} {fit_case(span, before + article + ' ')}"
                 else:
                     text = fit_case(span, before)
+                text = f"{lead}{text}{trail}"
             stack[-1][1].append(text)
             if source and re.match(r"\s*[a-záéíóúñ]", source[span.end:]):
                 m = _CAPITALISED.match(output, pos)

@@ -152,7 +152,10 @@ def import_review(path: str | Path, memory: TranslationMemory, *, status: str = 
                           if o.seg_id not in present and _doc_prefix(o.seg_id) == prefix), key=_natural)
         if missing:
             shown = ", ".join(missing[:12]) + (", …" if len(missing) > 12 else "")
-            report.notes.append(f"{len(missing)} segment(s) of “{prefix.rstrip('/')}” are not in this file "
+            from .counts import plural
+
+            report.notes.append(f"{plural(len(missing), 'segment')} of “{prefix.rstrip('/')}” "
+                                f"{'is' if len(missing) == 1 else 'are'} not in this file "
                                 f"(rows deleted?); nothing imported for them: {shown}")
     if path.suffix.lower() == ".docx":
         report.notes.extend(docx_comments(path))

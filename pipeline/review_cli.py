@@ -67,7 +67,9 @@ def review_import(files, memory_path, approve, dry_run):
                 click.echo(line)
             rejected += len(report.rejected)
     if rejected:
-        _fail(f"{rejected} row(s) not imported (see above)")
+        from .counts import plural
+
+        _fail(f"{plural(rejected, 'row')} not imported (see above)")
 
 
 @review.command("diff")
@@ -97,7 +99,9 @@ def review_diff(file, memory_path, show_all):
             click.echo(f"  {r.status + ':':<9} {r.reviewed}")
             click.echo(f"  diff:     {word_diff(r.machine, r.reviewed)}")
     reviewed = sum(1 for r in rows if r.differs)
-    click.echo(f"{len(rows)} segments, {reviewed} with reviewed English differing from the machine's")
+    from .counts import plural
+
+    click.echo(f"{plural(len(rows), 'segment')}, {reviewed} with reviewed English differing from the machine's")
 
 
 # ---------------------------------------------------------------- memory
@@ -153,7 +157,9 @@ def memory_export(fmt, out, memory_path, status):
             n = export_memory(mem, out, fmt, status=status)
         except Es2enError as err:
             _fail(str(err), err.exit_code)
-    click.echo(f"{out}: {n} units")
+    from .counts import plural
+
+    click.echo(f"{out}: {plural(n, 'unit')}")
 
 
 @memory.command("import")

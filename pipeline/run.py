@@ -300,7 +300,9 @@ def translate_documents(
                     progress(n)
                 last = end == len(segments)
                 if last and filled:
-                    result.notices.append(f"{filled} of {len(segments)} segments from the translation memory")
+                    from .counts import plural
+
+                    result.notices.append(f"{filled} of {plural(len(segments), 'segment')} from the translation memory")
                 yield (result, doc, key, last), part
                 if result is queue[0] and start == 0:
                     # The engine has the run's first batch: the writers' imports now,

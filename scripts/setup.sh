@@ -4,8 +4,11 @@
 #      with apt, when we are root or have sudo;
 #   2. a virtual environment in .venv with the CPU build of PyTorch first (argostranslate
 #      → stanza → torch; without this pip pulls a multi-GB CUDA build), then the project;
-#   3. the vendored Argos test model into the venv's package dir, only if the user has no
-#      other es→en Argos package (es2en models install does the same by hand).
+#   3. the vendored Argos test model (tests/data/translate-es_en-tatoeba.argosmodel) into
+#      Argos's package folder (ARGOS_PACKAGES_DIR, else ~/.local/share/argos-translate/
+#      packages), only if no es→en Argos package is installed there, so that
+#      `es2en text --engine argos` works at once; --engine auto still prefers Apertium or
+#      a real model to it (es2en models install does the same by hand).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,4 +44,8 @@ if ! "$VENV/bin/python" -c "import torch" 2>/dev/null; then
 fi
 echo "setup: installing es2en and its test dependencies"
 $PIP install -e ".[test]"
+if ! "$VENV/bin/es2en" models list 2>/dev/null | grep -q '^argos '; then
+    echo "setup: installing the small Argos test model (for --engine argos; real work: es2en models install --from-index es en)"
+    "$VENV/bin/es2en" models install tests/data/translate-es_en-tatoeba.argosmodel >/dev/null
+fi
 echo "setup: done"

@@ -12,8 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEED = ROOT / "seeds" / "openai-aws-alliance.txt"
 TEST_MODEL = DATA / "translate-es_en-tatoeba.argosmodel"
-#: The shared folder beside the checkout (newstest2012, XLIFF schemas); CI has it too.
-SHARED = ROOT.parent / "shared"
+#: newstest2012 Spanish-English (WMT12), vendored: see tests/data/README.md.
+NEWSTEST_ES = DATA / "newstest2012.es"
+NEWSTEST_EN = DATA / "newstest2012.en"
 
 has_apertium = shutil.which("apertium") is not None
 needs_apertium = pytest.mark.skipif(not has_apertium, reason="apertium is not installed (make setup installs it)")

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, SHARED, has_apertium, needs_apertium
+from conftest import NEWSTEST_ES, ROOT, has_apertium, needs_apertium
 
 ES2EN = [sys.executable, "-m", "pipeline"]
 
@@ -86,7 +86,7 @@ def test_text_keeps_one_output_line_per_input_line(argos_env):
 def test_newstest_with_the_argos_engine_completes(tmp_path, argos_env):
     src = tmp_path / "newstest2012.txt"
     # One paragraph per line, as in the file; blank lines make each its own paragraph.
-    src.write_text("\n\n".join((SHARED / "data" / "newstest2012.es").read_text(encoding="utf-8").splitlines()),
+    src.write_text("\n\n".join(NEWSTEST_ES.read_text(encoding="utf-8").splitlines()),
                    encoding="utf-8")
     proc = run(["translate", str(src), "--out", str(tmp_path / "out"), "--engine", "argos", "--format", "md"],
                env=argos_env, check=True)

@@ -145,9 +145,9 @@ def test_apertium_span_moves_with_its_word_when_transfer_reorders():
 def test_apertium_translates_each_segment_as_if_alone():
     """A segment's English does not depend on the lines around it in its batch (a
     title without a full stop before it, say): batched output equals one-by-one."""
-    from conftest import SHARED
+    from conftest import NEWSTEST_ES
 
-    lines = [l for l in (SHARED / "data" / "newstest2012.es").read_text(encoding="utf-8").splitlines() if l][:400]
+    lines = [l for l in NEWSTEST_ES.read_text(encoding="utf-8").splitlines() if l][:400]
     lines[10:10] = ["Reacciones", "Los tipos suben, las bolsas flaquean"]
     engine = apertium.ApertiumEngine()
     try:

@@ -50,12 +50,14 @@ def test_add_keeps_sorted_refuses_duplicates_warns_on_conflicts(gdir):
 
     assert [sort_key(n) for n in names] == sorted(sort_key(n) for n in names)
     before = f.read_bytes()
-    r = run("add", "centro de datos", "data center", "-f", f)
-    assert r.exit_code != 0 and "already there" in r.stderr and f"{f}:" in r.stderr
+    r = run("add", "centro de datos", "data center", "-f", f)  # already shipped: fine, nothing changes
+    assert r.exit_code == 0 and "nothing changed" in r.stdout and f"{f}:" in r.stdout
     r = run("add", "Centro de datos", "data centre", "-f", f)
     assert r.exit_code != 0 and "remove it first" in r.stderr
     assert f.read_bytes() == before
     r = run("add", "Nvidia", "NVIDIA Corp.", "-f", gdir / "extra.tsv")
+    assert r.exit_code == 2 and "--create" in r.stderr and not (gdir / "extra.tsv").exists()
+    r = run("add", "Nvidia", "NVIDIA Corp.", "-f", gdir / "extra.tsv", "--create")
     assert r.exit_code == 0
     assert "warning:" in r.stderr and "names.tsv" in r.stderr and "conflicts" in r.stderr
     assert (gdir / "extra.tsv").read_text(encoding="utf-8") == "es\ten\nNvidia\tNVIDIA Corp.\n"
@@ -82,7 +84,7 @@ def test_remove(gdir):
 
 def test_lint_exit_codes_and_messages(gdir, tmp_path):
     r = run("lint")
-    assert r.exit_code == 0 and "0 error(s), 0 warning(s)" in r.stderr
+    assert r.exit_code == 0 and "0 errors, 0 warnings" in r.stderr
     bad = tmp_path / "bad.tsv"
     bad.write_text("es\ten\nnube\tcloud\nroto\t\nnube \tcloud\n", encoding="utf-8")
     r = run("lint", bad)
@@ -115,7 +117,7 @@ def test_import_merges_and_export_merges_files(gdir, tmp_path):
     dest = tmp_path / "mine.tsv"
     dest.write_text("es\ten\nnube\tcloud\n", encoding="utf-8")
     r = run("import", csv, dest)
-    assert r.exit_code == 0 and "imported 1 new entries" in r.stdout
+    assert r.exit_code == 0 and "imported 1 new entry into" in r.stdout
     assert "not imported" in r.stderr and "'the cloud'" in r.stderr
     assert dest.read_text(encoding="utf-8") == "es\ten\ncomputación de borde\tedge computing\nnube\tcloud\n"
     r = run("export", tmp_path / "all.tbx")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import SEED, SHARED
+from conftest import NEWSTEST_ES, SEED
 from pipeline.model import Span
 from pipeline.numbers import (
     DateValue,
@@ -21,7 +21,7 @@ from pipeline.numbers import (
 )
 
 AUTO = NumberOptions()
-NEWSTEST = SHARED / "data" / "newstest2012.es"
+NEWSTEST = NEWSTEST_ES
 
 
 def spans_of(text: str, options: NumberOptions = AUTO, context: str = "") -> list[Span]:
@@ -187,7 +187,6 @@ def test_engine_style_english_is_parsed_too():
 
 # --- whole-corpus invariants ----------------------------------------------------------------
 
-@pytest.mark.skipif(not NEWSTEST.exists(), reason="shared data not available")
 def test_newstest_spans_are_sound():
     lines = NEWSTEST.read_text(encoding="utf-8").splitlines()
     guess = infer_locale("\n".join(lines), AUTO)
@@ -230,8 +229,7 @@ def test_scale_word_followed_by_thousands_in_words():
     # nt 1743: "los mil millones doscientas mil personas de la India" is, word for word,
     # 1,000,200,000 (mil millones + doscientas mil); the reference says "1.2bn" (which would be
     # "mil doscientos millones"). The stage renders what the Spanish says and flags the gap.
-    line = NEWSTEST.read_text(encoding="utf-8").splitlines()[1742] if NEWSTEST.exists() else (
-        "vender la ayuda a Europa para los mil millones doscientas mil personas de la India")
+    line = NEWSTEST.read_text(encoding="utf-8").splitlines()[1742]
     s = next(s for s in spans_of(line) if s.text.startswith("mil millones"))
     assert (s.text, s.target) == ("mil millones doscientas mil", "1,000,200,000")
     assert s.value == Quantity(Decimal(1_000_200_000))

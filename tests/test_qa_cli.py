@@ -131,3 +131,27 @@ def test_translate_runs_the_qa_stage(seed_outputs):
     assert "| untranslated.unknown |" in text  # the summary table
     docx_rows = read_bilingual(seed_outputs[0])
     assert any("untranslated.unknown" in r.qa for r in docx_rows)
+
+
+@pytest.mark.parametrize("suffix", ["md", "docx"])
+def test_untouched_file_reports_every_finding_of_its_qa_column(tmp_path, suffix):
+    """`es2en qa` on a file nobody edited finds at least what its QA column says: the QA
+    checks again, and the translation stages' findings (here: an ambiguous number,
+    which only the run could see) read back from the column, marked as such."""
+    src = tmp_path / "cifras.txt"
+    src.write_text("Se vendieron 4.022 unidades.\n\nDijo «una inversión» ayer.\n\nEs (muy) importante.\n",
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["translate", str(src), "--out", str(out), "--engine", "apertium",
+                                       "--no-memory", "-q", "--format", suffix])
+    assert result.exit_code == 0, result.output
+    path = out / f"cifras.bilingual.{suffix}"
+    column = {(r.id, line) for r in read_bilingual(path) for line in r.qa.splitlines() if line.strip()}
+    assert any(": numbers: " in line for _, line in column)  # the stage's flag is there to lose
+    result = qa("--format", "json", path)
+    report = json.loads(result.output)
+    found = {(f["id"], f"{f['severity']}: {f['check']}: {f['message']}") for f in report["findings"]}
+    assert column <= found, column - found
+    assert all(f.get("from_file") for f in report["findings"] if f["check"] == "numbers")
+    text = qa(path).output
+    assert "from the file's QA column" in text

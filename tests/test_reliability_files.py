@@ -225,7 +225,7 @@ def test_output_folder_that_cannot_be_written(tmp_path, src, need_chattr):
         proc = es2en(["translate", src, "--out", out, *APERTIUM, "--no-memory"], timeout=120)
     assert proc.returncode == 1, proc.stderr
     assert_one_line_error(proc, out / "nota.bilingual.docx", "cannot write here: Operation not permitted")
-    assert error_lines(proc)[-1] == "es2en: error: 1 of 1 files failed"
+    assert error_lines(proc)[-1] == "es2en: error: 1 of 1 file failed"
     assert sorted(p.name for p in out.iterdir()) == ["nota.en.md"]
     assert (out / "nota.en.md").read_text(encoding="utf-8") == "previous English\n"  # untouched
     # A folder that cannot be created inside it.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pipeline.engines import apertium, argos
 from pipeline.model import Segment, Severity, Span
 from pipeline.translate import split_for_limit, translate_segments
-from conftest import SHARED, needs_apertium
+from conftest import NEWSTEST_ES, needs_apertium
 
 
 def seg(text: str, *spans: tuple[str, str, str]) -> Segment:
@@ -63,7 +63,7 @@ def test_split_for_limit_respects_the_limit_and_keeps_every_word():
 
 def test_argos_translates_the_308_piece_newstest_line(argos_packages_dir):
     engine = argos.ArgosEngine(argos.installed_packages()[0], device="cpu")
-    lines = (SHARED / "data" / "newstest2012.es").read_text(encoding="utf-8").splitlines()
+    lines = NEWSTEST_ES.read_text(encoding="utf-8").splitlines()
     line = max(lines, key=engine.count_tokens)  # line 2,315: 308 pieces
     assert engine.count_tokens(line) > engine.max_input_tokens
     s = Segment("n/2315/1", line)

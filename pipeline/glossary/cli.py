@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from ..counts import plural
 from ..errors import Es2enError, InputError
 
 _GLOSSARY_OPT = click.option(
@@ -92,13 +93,14 @@ def list_cmd(glossaries, search, domain, forms, lenient):
             if extra:
                 line += "\t" + " | ".join(extra)
         click.echo(line)
-    click.echo(f"{n} entries from {len(g.files)} file(s); fingerprint {g.fingerprint()[:16]}", err=True)
+    click.echo(f"{plural(n, 'entry')} from {plural(len(g.files), 'file')}; fingerprint {g.fingerprint()[:16]}", err=True)
 
 
 @glossary.command("add")
 @click.argument("es")
 @click.argument("en")
-@click.option("--file", "-f", "file", required=True, type=click.Path(path_type=Path), help="TSV file to add to (created if missing).")
+@click.option("--file", "-f", "file", required=True, type=click.Path(path_type=Path), help="TSV file to add to.")
+@click.option("--create", is_flag=True, help="Start FILE if it does not exist (without it, a missing FILE is an error).")
 @click.option("--variants", default="", help="Extra Spanish forms, |-separated.")
 @click.option("--plural", "en_plural", default="", help="English plural when the rule (inflect) gets it wrong.")
 @click.option("--case", type=click.Choice(["sensitive", "insensitive"]), default=None)
@@ -107,11 +109,14 @@ def list_cmd(glossaries, search, domain, forms, lenient):
 @click.option("--note", default="")
 @_GLOSSARY_OPT
 @_errors_as_lines
-def add_cmd(es, en, file, variants, en_plural, case, pos, domain, note, glossaries):
+def add_cmd(es, en, file, variants, en_plural, case, pos, domain, note, glossaries, create):
     """Add ES → EN to a TSV file, keeping it sorted and formatted.
 
-    Refuses an exact duplicate (or another English for the same Spanish in the
-    same file); warns when another glossary file gives a different English."""
+    An identical entry already in the file is fine (nothing changes); another English
+    for the same Spanish in the same file is refused; warns when another glossary file
+    gives a different English. FILE must exist unless --create is given: a mistyped
+    path (or glossaries/… run from another folder) must not start a new glossary that
+    then replaces the shipped ones for every command run there."""
     from .entry import COLUMNS, GlossaryFile, POS_VALUES, RowError, entry_from_row
     from .model import read_glossary_file
     from .tsv import write_tsv
@@ -127,11 +132,17 @@ def add_cmd(es, en, file, variants, en_plural, case, pos, domain, note, glossari
         )
     except RowError as err:
         raise InputError(str(err)) from None
+    if not file.exists() and not create:
+        from .model import default_glossary_dir
+
+        raise InputError(f"no such glossary file (pass --create to start a new one; the glossaries in use "
+                         f"here are in {default_glossary_dir()})", file)
     gf = read_glossary_file(file) if file.exists() else GlossaryFile(file, columns=list(COLUMNS[:2]))
     for e in gf.entries:
         if e.key == new.key:
             if e.en == new.en:
-                raise InputError(f"already there: {e.es!r} → {e.en!r}", file, e.line)
+                click.echo(f"already in {file}:{e.line}: {e.es} → {e.en} (nothing changed)")
+                return
             raise InputError(f"{e.es!r} is already → {e.en!r} here; remove it first to change it", file, e.line)
     others = [p for p in (glossaries or _default_or_empty()) if p.resolve() != file.resolve()]
     for p in others:
@@ -194,7 +205,8 @@ def lint_cmd(files, against, strict, verbose):
         counts[f.severity] += 1
         if f.severity != "info" or verbose or (f.check == "unused" and against):
             click.echo(str(f))
-    click.echo(f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info(s)", err=True)
+    click.echo(f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+               f"{plural(counts['info'], 'info')}", err=True)
     if counts["error"] or (strict and counts["warning"]):
         sys.exit(1)
 
@@ -219,7 +231,7 @@ def import_cmd(source, dest, replace, lenient):
     if replace or not dest.exists():
         out = GlossaryFile(dest, [e.with_(path=dest) for e in src.entries], src.used_columns(), src.preamble, src.footer)
         write_tsv(out, dest)
-        click.echo(f"imported {len(src.entries)} entries into {dest}")
+        click.echo(f"imported {plural(len(src.entries), 'entry')} into {dest}")
         return
     gf = read_glossary_file(dest)
     have = {e.key: e for e in gf.entries}
@@ -234,7 +246,7 @@ def import_cmd(source, dest, replace, lenient):
         have[e.key] = e
         added += 1
     write_tsv(gf.sorted(), dest)
-    click.echo(f"imported {added} new entries into {dest} ({len(src.entries) - added} already there)")
+    click.echo(f"imported {plural(added, 'new entry')} into {dest} ({len(src.entries) - added} already there)")
 
 
 @glossary.command("export")
@@ -260,7 +272,7 @@ def export_cmd(dest, glossaries, tbx_version):
             _warn(f"conflict: {c}")
         gf = GlossaryFile(dest, list(g.entries), list(COLUMNS[:2]))
     write_glossary_file(gf, dest, tbx_version=int(tbx_version))
-    click.echo(f"exported {len(gf.entries)} entries to {dest}")
+    click.echo(f"exported {plural(len(gf.entries), 'entry')} to {dest}")
 
 
 @glossary.command("suggest")

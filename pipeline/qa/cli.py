@@ -28,7 +28,9 @@ def qa(files, fmt, fail_on, glossaries, no_glossary, source_locale, dollar_sign)
 
     Numbers are compared by value (the Spanish column re-read with the number parser),
     glossary terms must have their English, and untranslated text, NMT faults and form
-    are checked. Exit code: 0 clean, 1 a finding at or above --fail-on, 2 unreadable file.
+    are checked. The translation stages' findings in the file's QA column (an ambiguous
+    number, a lost span: what only the run could see) are reported too, marked "from the
+    file's QA column". Exit code: 0 clean, 1 a finding at or above --fail-on, 2 unreadable file.
     """
     from ..errors import Es2enError
     from . import QAContext

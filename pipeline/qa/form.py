@@ -1,9 +1,14 @@
 """form: what the English must keep from the Spanish, character for character.
 
-- ``form.brackets``: ( ) [ ] { } balanced in the Spanish but not in the English, or
-  pairs of the Spanish lost ("Es (muy) importante." → "I'm importantly.").
+- ``form.lost``: a bracket or quotation mark of the Spanish missing from the English
+  ("Es (muy) importante." → "I'm importantly."; «una inversión» → "investment»").
+  Brackets are counted per kind; quotation marks all together (« » “ ” ‘ ’ " and a
+  straight ' that is no apostrophe), since English may write «…» as “…”. ¿ and ¡ are
+  not counted: English drops them.
+- ``form.brackets``: ( ) [ ] { } balanced in the Spanish but not in the English, with
+  none of them lost (an extra or misplaced one).
 - ``form.quotes``: “ ” « » ‘ ’ pairs or straight " balanced in the Spanish but not in
-  the English (an apostrophe ’ inside a word does not count).
+  the English, with none lost (an apostrophe ’ inside a word does not count).
 - ``form.inverted``: ¿ or ¡ left in the English.
 - ``form.spaces``: doubled spaces, or a space before , . ; : ! ? in the English that
   the Spanish does not have.
@@ -50,16 +55,46 @@ def _balanced(text: str, open_: str, close: str) -> bool:
     return depth == 0
 
 
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+_QUOTE_MARKS = "«»“”‘’\"'"
+
+
+def quote_marks(text: str) -> int:
+    """Quotation marks in ``text``, apostrophes inside a word ("it's", "l’Oréal") not counted."""
+    return sum(text.count(q) for q in _QUOTE_MARKS) - len(_APOSTROPHE.findall(text))
+
+
+def _brackets_lost(seg: Segment) -> bool:
+    t = seg.target or ""
+    return any(t.count(ch) < seg.source.count(ch) for pair in _PAIRS for ch in pair)
+
+
+def _quotes_lost(seg: Segment) -> bool:
+    return quote_marks(seg.target or "") < quote_marks(seg.source)
+
+
+@check("form.lost", Severity.WARNING, "a bracket or quotation mark of the Spanish missing from the English")
+def lost_marks(seg: Segment, ctx: QAContext):
+    s, t = seg.source, seg.target or ""
+    for o, c in _PAIRS:
+        gone = [ch for ch in (o, c) if t.count(ch) < s.count(ch)]
+        if gone:
+            yield (f"{' and '.join(f'“{ch}”' for ch in gone)} lost: the Spanish has {s.count(o)} “{o}” and "
+                   f"{s.count(c)} “{c}”, the English {t.count(o)} and {t.count(c)}")
+    if _quotes_lost(seg):
+        yield f"quotation marks lost: {quote_marks(s)} in the Spanish, {quote_marks(t)} in the English"
+
+
 @check("form.brackets", Severity.WARNING, "brackets balanced in the Spanish but not in the English")
 def brackets(seg: Segment, ctx: QAContext):
     t = seg.target or ""
+    if _brackets_lost(seg):
+        return  # form.lost says it
     for o, c in _PAIRS:
         if not _balanced(seg.source, o, c):
             continue
         if not _balanced(t, o, c):
             yield f"unbalanced “{o}{c}” in the English ({t.count(o)} “{o}”, {t.count(c)} “{c}”)"
-        elif t.count(o) < seg.source.count(o):
-            yield f"“{o}…{c}” lost: {seg.source.count(o)} in the Spanish, {t.count(o)} in the English"
 
 
 def _quote_count(text: str, o: str, c: str) -> tuple[int, int]:
@@ -75,6 +110,8 @@ def _quote_count(text: str, o: str, c: str) -> tuple[int, int]:
 @check("form.quotes", Severity.WARNING, "quotation marks balanced in the Spanish but not in the English")
 def quotes(seg: Segment, ctx: QAContext):
     s, t = seg.source, seg.target or ""
+    if _quotes_lost(seg):
+        return  # form.lost says it
     for o, c in _QUOTES:
         so, sc = _quote_count(s, o, c)
         to, tc = _quote_count(t, o, c)

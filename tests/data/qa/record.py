@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
-NEWSTEST = ROOT.parent / "shared" / "data" / "newstest2012.es"
+NEWSTEST = HERE.parent / "newstest2012.es"
 
 #: newstest2012.es line numbers (1-based)
 NEWSTEST_LINES = [1, 2, 3, 7, 8, 21, 33, 86, 127, 273, 318, 372, 1675, 1694, 1866, 2134, 2270,
