@@ -24,6 +24,8 @@ from ..model import Span
 from . import render
 from .locale import LocaleGuess, locale_marks
 from .values import DateValue, NumberOptions, Quantity, Range
+from .plausibility import money_absurd, rate_over_100
+from .plausibility import usd as plausibility_usd
 from .words import CARDINAL_RE, CARDINAL_WORD_RE, ORDINAL_RE, fold, parse_cardinal, parse_ordinal
 
 # --- lexicon ----------------------------------------------------------------------
@@ -36,9 +38,10 @@ _PREFIX_CODES = {
     "MX$": "MXN", "MXN": "MXN", "RD$": "DOP", "S/": "PEN", "S/.": "PEN", "£": "GBP",
     "¥": "JPY", "R$": "BRL", "CA$": "CAD", "COP": "COP", "ARS": "ARS", "CLP": "CLP",
     "PEN": "PEN", "GBP": "GBP", "Bs.": "VES", "Bs": "VES", "Bs.S": "VES", "Bs.F": "VES",
-    "$": "$", "MM$": "$",
+    "$": "$", "MM$": "$", "MXN$": "MXN", "COP$": "COP", "COL$": "COP", "CLP$": "CLP", "ARS$": "ARS",
+    "UYU$": "UYU", "DOP$": "DOP", "USD$": "USD",
 }
-_PREFIX_RE = r"(?:MMUS\$|US\s?\$|U\$S|MX\$|RD\$|CA\$|MM\$|R\$|S/\.?|Bs\.S|Bs\.F|Bs\.?|[$€£¥]|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
+_PREFIX_RE = r"(?:MMUS\$|(?:MXN|COP|COL|CLP|ARS|UYU|DOP|USD)\$|US\s?\$|U\$S|MX\$|RD\$|CA\$|MM\$|R\$|S/\.?|Bs\.S|Bs\.F|Bs\.?|[$€£¥]|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
 
 #: Scale phrases → power of ten (and an implied currency for the abbreviations).
 _SCALE_WORDS = [
@@ -46,11 +49,26 @@ _SCALE_WORDS = [
     (r"millardos?", 9), (r"mill[oó]n(?:es)?", 6), (r"bill[oó]n(?:es)?", 12),
     (r"trill[oó]n(?:es)?", 18), (r"mill\.", 6), (r"mil", 3),
 ]
+#: abbreviation → (power of ten, implied currency): mdp/mmdp millones/miles de millones
+#: de pesos (Mexico), mdd/mmdd of dollars, MM (millones: Chile, Colombia, Venezuela),
+#: MMUS$/MMUSD millones de dólares (Chile), MUS$ miles de dólares (Chile), M€ millones
+#: de euros (Spain).
 _SCALE_ABBR = {"mmdp": (9, "$peso"), "mdp": (6, "$peso"), "mmdd": (9, "USD"), "mdd": (6, "USD"),
-               "M€": (6, "EUR"), "MM": (6, None)}
+               "M€": (6, "EUR"), "MM": (6, None), "MMUS$": (6, "USD"), "MMUSD": (6, "USD"), "MUS$": (3, "USD"),
+               "MM$": (6, "$")}
+_ABBR_ALT = r"(?:(?i:mmdp|mdp|mmdd|mdd)|MMUS\$|MMUSD|MUS\$|MM\$|M€|MM)"
 _SCALE_RE = (
     r"(?:\s+(?P<scale>" + "|".join(p for p, _ in _SCALE_WORDS) + r")(?!\w)"
-    r"|" + _WS + r"?(?P<abbr>(?-i:mmdp|mdp|mmdd|mdd|M€|MM))(?![\w€]))"
+    r"(?:" + _WS + r"?(?P<abbr2>(?-i:" + _ABBR_ALT + r"))(?![\w€$]))?"  # "48 mil mdp" = 48,000 millones de pesos
+    r"|" + _WS + r"?(?P<abbr>(?-i:" + _ABBR_ALT + r"))(?![\w€$]))"
+)
+#: Further groups of a mixed digit/word compound after the first scale word: "47
+#: millones [315 mil 208]", "3 mil 120 millones [45 mil 600]", "dos billones [140 mil
+#: 300 millones]", "un billón [203,554,000,000]". Validated in _compound_rest.
+_GROUP_SCALE = r"mil\s+millones|mill[oó]n(?:es)?|bill[oó]n(?:es)?|mil"
+_GROUP = (
+    r"\s+(?:\d{1,3}(?:[.,'’]\d{3})*|" + CARDINAL_RE + r")(?:\s+mil\s+(?:\d{1,3}|" + CARDINAL_RE + r"))?"
+    r"(?:\s+(?:" + _GROUP_SCALE + r"))?(?!\w)(?![.,]\d)"
 )
 
 _UNIT_RE = (
@@ -107,7 +125,7 @@ def _suffix_re() -> str:
     # only multi-word names or names whose head is a money word: "pesos mexicanos"
     full = [re.escape(n).replace(r"\ ", r"\s+") for n in full if " " in n]
     return (
-        r"(?:" + _WS + r"?(?P<sufsym>€|(?-i:USD|EUR|MXN|ARS|COP|CLP|PEN|GBP|JPY|CHF|M\.N\.))(?!\w)"
+        r"(?:(?:\s+de\s+|" + _WS + r"?)(?P<sufsym>€|(?-i:USD|EUR|MXN|ARS|COP|CLP|PEN|GBP|JPY|CHF|M\.N\.))(?!\w)"
         r"|\s+(?:de\s+)?(?P<curname>" + "|".join(full) + r"|" + _HEAD_SURFACE + r")(?!\w)"
         r"(?:" + _WS + r"?\((?-i:M\.N\.|MXN|USD)\))?)"
     )
@@ -143,6 +161,7 @@ def _patterns() -> dict[str, re.Pattern]:
         r"(?:\s+mil\s+(?P<spk>\d{1,3}(?![\d.,'’]\d|\d|/|:)|(?:" + CARDINAL_RE + r")(?=\s+(?:mil\s+millones|mill|bill|trill))))?"
         r"(?:" + _SCALE_RE + r")?"
         r"(?(scale)(?:\s+(?P<tail>" + CARDINAL_RE + r"))?)"  # "un millón quinientos mil"
+        r"(?:(?<=[nsl])(?P<cont>(?:" + _GROUP + r")+))?"  # "47 millones 315 mil 208"
         r"(?:" + _UNIT_RE + r")?"
         r"(?:" + _suffix_re() + r")?"
     )
@@ -168,7 +187,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "ord_word": re.compile(ORDINAL_RE + r"(?!\s+(?:de|parte)\b)", re.IGNORECASE),
         "vague": re.compile(r"miles\s+de\s+millones(?:\s+de\s+(?P<cur>" + _HEAD_SURFACE + r"))?(?!\w)", re.IGNORECASE),
         "trigger": re.compile(
-            r"\d+(?:[.,'’]\d+)*|[$€£¥]|(?<!\w)(?:US\s?\$|U\$S|RD\$|R\$|MX\$|CA\$|MMUS\$|MM\$|S/|Bs|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
+            r"\d+(?:[.,'’]\d+)*|[$€£¥]|(?<!\w)(?:(?:MXN|COP|COL|CLP|ARS|UYU|DOP|USD)\$|US\s?\$|U\$S|RD\$|R\$|MX\$|CA\$|MMUS\$|MM\$|S/|Bs|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
             r"|(?<![\w.,])[-−–](?=" + _WS + r"?\d)"
             r"|(?i:(?<!\w)(?:" + _ONE_WORD + r"|" + ORDINAL_RE + r"|(?:" + month_re + r")(?=\s+del?\s+\d)|miles\s+de\s+millones))"
         ),
@@ -508,6 +527,17 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
             m = P["amount"].match(text, i, m.start("tail"))
             if not m:
                 return None
+    if m["abbr2"] and fold(re.sub(r"\s+", " ", m["scale"])) != "mil":
+        m = P["amount"].match(text, i, m.start("abbr2"))  # "millones MM": not one scale
+        if not m:
+            return None
+    cont = None
+    if m["cont"]:
+        cont = _compound_rest(m)
+        if cont is None:
+            m = P["amount"].match(text, i, m.start("cont"))
+            if not m:
+                return None
     if m["ppabbr"] and not _PERCENT_CONTEXT.search(text):
         # "352 pp." is pages (a bibliography); "subió 2 pp. hasta el 11,2%" is percentage points
         m = P["amount"].match(text, i, m.start("ppabbr"))
@@ -526,11 +556,10 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
         r = read_digits(m["num"], guess.decimal_mark, guess.confident, guess.locale)
         if r is None:
             return None
-        value, frac, why = r
-        if why:
-            reasons.append(why)
+        value, frac, digit_why = r
         num_end = m.end("num")
     else:
+        digit_why = None
         v = parse_cardinal(m["words"])
         if v is None:
             return None
@@ -556,7 +585,10 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
                 exp = e
                 break
     elif m["abbr"]:
-        exp, implied_cur = _SCALE_ABBR[m["abbr"]]
+        exp, implied_cur = _SCALE_ABBR[_abbr_key(m["abbr"])]
+    if m["abbr2"] and exp == 3:
+        e2, implied_cur = _SCALE_ABBR[_abbr_key(m["abbr2"])]
+        exp += e2
     if exp == 3 and m["words"] and not m["num"]:
         return None  # "cinco mil" is just words
     if exp:
@@ -578,6 +610,14 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
                 f"'{said}' reads word for word as {compound}; a figure like that is rarely written in words: "
                 f"if {alt} was meant, the Spanish is garbled: check the source"
             )
+    if cont is not None:
+        value += cont
+        compound = render.exact_figure(value, options)
+    alt = None  # the other reading of a lone separator before three digits
+    if m["num"] and (exp or m["pre"] or m["sufsym"] or m["curname"] or implied_cur) and cont is None:
+        value, frac, alt, digit_why = _three_digits(m["num"], value, frac, guess, digit_why, exp)
+    if digit_why:
+        reasons.append(digit_why)
     if m["sign"]:
         value = -value
         if compound:
@@ -637,6 +677,15 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
                 reasons.append(why)
             elif guess.locale == "es_US":
                 reasons.append("'billón' in US Spanish may mean 10^9 (a calque of 'billion'); read as 10^12")
+        if money_absurd(value, code):
+            value, exp, code, cur_name, why = _implausible(text[start:m.end()], value, exp, code, cur_name, alt, m, guess)
+            reasons.append(why)
+            if alt is not None and why.startswith("re-read"):
+                frac = 3 if frac == 0 else 0
+    if unit == "percent" and not exp:
+        why = rate_over_100(text, value)
+        if why:
+            reasons.append(why)
     if unit is None and exp is None and m["spk"] is None:
         return None
     if unit == "currency" and not exp and frac == 1:
@@ -649,6 +698,8 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
         figure = render.half_figure(exp)
     elif medio and exp:
         figure = render.scaled_figure(value, 3, options)
+    elif unit == "currency" and not exp and abs(value) >= Decimal(10) ** 9 and render.frac_digits(value) == 0:
+        figure = render.exact_figure(value, options)  # "4.000.000.000.000 de dólares" → "$4 trillion"
     else:
         figure = render.scaled_figure(value, exp if exp else None, options, frac)
     if unit == "currency":
@@ -669,6 +720,126 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
     if exp:
         attrs["scale"] = exp
     return _Hit(start, end, kind, target, q, attrs, q=q, exp=exp, frac=frac, cur_name=cur_name)
+
+
+def _abbr_key(abbr: str) -> str:
+    return abbr.lower() if abbr.lower() in ("mdp", "mmdp", "mdd", "mmdd") else abbr
+
+
+_GROUP_RE = re.compile(
+    r"\s+(?P<n>\d{1,3}(?:[.,'’]\d{3})*|" + CARDINAL_RE + r")(?:\s+mil\s+(?P<k>\d{1,3}|" + CARDINAL_RE + r"))?"
+    r"(?:\s+(?P<s>" + _GROUP_SCALE + r"))?(?!\w)",
+    re.IGNORECASE,
+)
+_GROUP_EXP = {"mil millones": 9, "millon": 6, "millones": 6, "billon": 12, "billones": 12, "mil": 3}
+
+
+def _compound_rest(m) -> Decimal | None:
+    """The value of the groups after the first scale word of a mixed compound ("315 mil
+    208" after "47 millones"), or None when they do not form one: each group must be a
+    whole number below the scale before it, scales strictly falling, and a group
+    without a scale word only after "mil" or as "N mil M"."""
+    key = fold(re.sub(r"\s+", " ", m["scale"] or ""))
+    prev = next((e for pat, e in _SCALE_WORDS if re.fullmatch(pat, key)), None)
+    if prev is None or prev < 6 or m["tail"] or m["abbr2"]:
+        return None
+    total = Decimal(0)
+    pos = 0
+    cont = m["cont"]
+    while pos < len(cont):
+        g = _GROUP_RE.match(cont, pos)
+        if not g or g.end() == pos:
+            return None
+        pos = g.end()
+        n = _whole(g["n"])
+        if n is None:
+            return None
+        e = _GROUP_EXP[fold(re.sub(r"\s+", " ", g["s"]))] if g["s"] else 0
+        if g["k"]:
+            k = _whole(g["k"])
+            if k is None or k >= 1000:
+                return None
+            n = n * 1000 + k
+            if e == 0:
+                e = 0
+            elif e < 6:
+                return None
+        elif e == 0 and prev != 3:
+            return None  # "47 millones 208": not written so
+        if e >= prev:
+            return None
+        v = n * Decimal(10) ** e
+        if v >= Decimal(10) ** prev:
+            return None
+        total += v
+        prev = e if e else 0
+        if e == 0 and pos < len(cont):
+            return None
+    return total
+
+
+def _whole(s: str) -> Decimal | None:
+    if s[0].isdigit():
+        digits = re.sub(r"[.,'’]", "", s)
+        if re.search(r"[.,'’]", s) and not re.fullmatch(r"\d{1,3}(?:[.,'’]\d{3})+", s):
+            return None
+        return Decimal(digits)
+    return parse_cardinal(s)
+
+
+def _three_digits(num: str, value: Decimal, frac: int, guess: LocaleGuess, why: str | None, exp):
+    """Settle a lone separator before exactly three digits ("14,500 millones",
+    "1,875 millones") with what the figure itself says: (value, frac, the other
+    reading's value or None, reason or None).
+
+    A trailing zero settles it as a thousands separator: nobody writes "14,500" for
+    14.5. Otherwise the document's decimal mark decides; when only the country (CLDR)
+    or nothing fixed that mark, the reading is flagged."""
+    m = re.fullmatch(r"-?(\d{1,3})([.,])(\d{3})", num)
+    if not m or m.group(1) == "0":
+        return value, frac, None, why
+    mark, fpart = m.group(2), m.group(3)
+    decimal_now = frac == 3
+    ratio = Decimal(1000)
+    alt = value / ratio if not decimal_now else value * ratio
+    if fpart == "000":
+        return value, frac, None, why
+    if fpart.endswith("0"):
+        if decimal_now:
+            note = None
+            if guess.decimal_from == "numbers":
+                note = (f"'{num}': read as a thousands separator (nobody writes a decimal with a trailing zero), "
+                        f"though the document's other figures use '{guess.decimal_mark}' as the decimal mark")
+            return value * ratio, 0, value, note
+        return value, frac, alt, None  # grouping, and the trailing zero agrees: not weak
+    if why is None and guess.decimal_from in ("country", "default"):
+        reading = "decimal" if decimal_now else "thousands"
+        why = (f"'{num}': a lone '{mark}' before three digits, read as the {reading} separator only because "
+               f"{'the country' + chr(39) + 's convention' if guess.decimal_from == 'country' else 'nothing in the document'} "
+               f"says '{guess.decimal_mark}' is the decimal mark; check the magnitude")
+    return value, frac, alt, why
+
+
+def _implausible(said, value, exp, code, cur_name, alt, m, guess):
+    """A money amount above world GDP: re-read it if another reading is plausible
+    (the other meaning of a lone separator; a bare "$" as the local peso; "billones"
+    as the calque of "billions"), else keep it; either way with the reason."""
+    from .plausibility import WORLD_GDP_USD
+
+    shown = render.fmt_number(plausibility_usd(value, code) / Decimal(10) ** 12)
+    base = f"'{said}' read as {render.fmt_number(value)} {code} (about US${shown} trillion, more than world GDP)"
+    if alt is not None and not money_absurd(alt, code):
+        return alt, exp, code, cur_name, f"re-read: {base}; the other reading of the separator, {render.fmt_number(alt)}, is plausible; check the source"
+    sym = re.sub(r"\s", "", m["pre"] or "")
+    if sym == "$" and code == "USD" and not m["curname"]:
+        local = guess.local_dollar_currency
+        if local and local != "USD" and not money_absurd(value, local):
+            return value, exp, local, cur_name, f"re-read: {base}; a bare '$' here is more likely the local peso ({local}); check the source"
+        if not local or local == "USD":
+            return value, exp, None, "pesos", f"re-read: {base}; a bare '$' with billones is more likely a peso of a country the text does not name; check the source"
+    if exp == 12 and m["scale"] and not money_absurd(value / 1000, code):
+        return value / 1000, 9, code, cur_name, f"re-read: {base}; 'billones' read as 10^9 (a calque of 'billions'); check the source"
+    return value, exp, code, cur_name, f"implausible: {base}; check the source"
 
 
 # --- the "billones = billions" calque (docs/spanish-numbers.md, magnitude check) ---------

@@ -46,8 +46,17 @@ def fmt_number(d: Decimal, min_frac: int = 0) -> str:
     return format_decimal(d, format=_pattern(k), locale=EN)
 
 
+#: The most decimals a desk's scaled figure keeps: the value stays exact (QA reconciles
+#: by value, so nothing is rounded), and "€2.7153 billion", "85.60214 trillion pesos"
+#: still read at a glance; one more ("72.606525 trillion") and the figure stays in the
+#: Spanish scale with grouped digits ("72,606,525 million").
+DESK_DECIMALS = 5
+
+
 def choose_scale(value: Decimal, source_exp: int) -> int:
-    """The power of ten to write ``value`` with, starting from the Spanish scale word's."""
+    """The power of ten to write ``value`` with, starting from the Spanish scale word's:
+    the largest English scale (up to trillion) at which the figure is at least 1 and
+    keeps at most DESK_DECIMALS decimals ("2.715,3 millones" → 2.7153 billion)."""
     if source_exp < 6:
         if abs(value) < Decimal(10) ** 6:
             return 0
@@ -59,11 +68,23 @@ def choose_scale(value: Decimal, source_exp: int) -> int:
         if nxt > 12:  # "quadrillion" only where the Spanish said "mil billones"/"trillón"
             break
         m = value / (Decimal(10) ** nxt)
-        if abs(m) < 1 or frac_digits(m) > 3:
+        if abs(m) < 1 or frac_digits(m) > DESK_DECIMALS:
             break
         if abs(m) < 1000:
             best = nxt
     return best
+
+
+def exact_figure(value: Decimal, options: NumberOptions) -> str:
+    """A figure with no Spanish scale word of its own (a mixed compound, thirteen
+    digits): with a scale word where no precision is lost and the figure is short
+    ("3.12 billion", "$4 trillion", "1.074 million"), else every digit ("47,315,208")."""
+    if options.scale_words and abs(value) >= Decimal(10) ** 6 and frac_digits(value) == 0:
+        for exp in (12, 9, 6):
+            m = value / Decimal(10) ** exp
+            if abs(m) >= 1 and frac_digits(m) <= 3:
+                return f"{fmt_number(m.normalize())} {_SCALE_NAME[exp]}"
+    return fmt_number(value)
 
 
 def scaled_figure(value: Decimal, source_exp: int | None, options: NumberOptions, frac: int = 0) -> str:
