@@ -45,7 +45,7 @@ _PREFIX_RE = r"(?:MMUS\$|(?:MXN|COP|COL|CLP|ARS|UYU|DOP|USD)\$|US\s?\$|U\$S|MX\$
 
 #: Scale phrases → power of ten (and an implied currency for the abbreviations).
 _SCALE_WORDS = [
-    (r"mil\s+millones", 9), (r"miles\s+de\s+millones", 9), (r"mil\s+billones", 15),
+    (r"mill[oó]n(?:es)?\s+de\s+millones", 12), (r"mil\s+millones", 9), (r"miles\s+de\s+millones", 9), (r"mil\s+billones", 15),
     (r"millardos?", 9), (r"mill[oó]n(?:es)?", 6), (r"bill[oó]n(?:es)?", 12),
     (r"trill[oó]n(?:es)?", 18), (r"mill\.", 6), (r"mil", 3),
 ]
@@ -53,10 +53,10 @@ _SCALE_WORDS = [
 #: de pesos (Mexico), mdd/mmdd of dollars, MM (millones: Chile, Colombia, Venezuela),
 #: MMUS$/MMUSD millones de dólares (Chile), MUS$ miles de dólares (Chile), M€ millones
 #: de euros (Spain).
-_SCALE_ABBR = {"mmdp": (9, "$peso"), "mdp": (6, "$peso"), "mmdd": (9, "USD"), "mdd": (6, "USD"),
+_SCALE_ABBR = {"mmp": (9, "$peso"), "mmdp": (9, "$peso"), "mdp": (6, "$peso"), "mmdd": (9, "USD"), "mdd": (6, "USD"),
                "M€": (6, "EUR"), "MM": (6, None), "MMUS$": (6, "USD"), "MMUSD": (6, "USD"), "MUS$": (3, "USD"),
                "MM$": (6, "$")}
-_ABBR_ALT = r"(?:(?i:mmdp|mdp|mmdd|mdd)|MMUS\$|MMUSD|MUS\$|MM\$|M€|MM)"
+_ABBR_ALT = r"(?:(?i:mmdp|mdp|mmdd|mdd|mmp)|MMUS\$|MMUSD|MUS\$|MM\$|M€|MM)"
 _SCALE_RE = (
     r"(?:\s+(?P<scale>" + "|".join(p for p, _ in _SCALE_WORDS) + r")(?!\w)"
     r"(?:" + _WS + r"?(?P<abbr2>(?-i:" + _ABBR_ALT + r"))(?![\w€$]))?"  # "48 mil mdp" = 48,000 millones de pesos
@@ -67,14 +67,14 @@ _SCALE_RE = (
 #: 300 millones]", "un billón [203,554,000,000]". Validated in _compound_rest.
 _GROUP_SCALE = r"mil\s+millones|mill[oó]n(?:es)?|bill[oó]n(?:es)?|mil"
 _GROUP = (
-    r"\s+(?:\d{1,3}(?:[.,'’]\d{3})*|" + CARDINAL_RE + r")(?:\s+mil\s+(?:\d{1,3}|" + CARDINAL_RE + r"))?"
+    r"\s+(?:\d{1,3}(?:[.,'’]\s?\d{3})*(?:\.\d{1,2})?|" + CARDINAL_RE + r")(?:\s+mil\s+(?:\d{1,3}(?:\.\d{1,2})?|" + CARDINAL_RE + r"))?"
     r"(?:\s+(?:" + _GROUP_SCALE + r"))?(?!\w)(?![.,]\d)"
 )
 
 _UNIT_RE = (
     r"(?:(?P<pct>" + _WS + r"?%|\s+por\s*ciento(?!\w)|\s+por\s+cien(?!\w))"
     r"|(?P<pp>\s+puntos?\s+porcentual(?:es)?(?!\w)|\s+p\.\s?p\.|(?P<ppabbr>\s+(?-i:pp)(?!\w)))"
-    r"|(?P<bp>\s+puntos?\s+(?:b[aá]sicos?|base)(?!\w)|\s+(?-i:pbs?)(?!\w))"
+    r"|(?P<bp>\s+puntos?\s+(?:b[aá]sicos?|base)(?!\w)|\s+(?-i:pbs?)(?!\w)|\s+(?-i:p\.\s?b\.?))"
     r"|(?P<dec>\s+d[eé]cimas?(?:\s+de\s+punto(?:\s+porcentual)?)?(?!\w)(?!\s+de\s)))"
 )
 
@@ -158,7 +158,8 @@ def _patterns() -> dict[str, re.Pattern]:
     amount = (
         r"(?P<sign>[-−–]" + _WS + r"?)?(?:(?P<pre>" + _PREFIX_RE + r")" + _WS + r"?)?"
         r"(?:(?P<num>" + _DIGITS + r")|(?P<words>" + CARDINAL_RE + r"))"
-        r"(?:\s+mil\s+(?P<spk>\d{1,3}(?![\d.,'’]\d|\d|/|:)|(?:" + CARDINAL_RE + r")(?=\s+(?:mil\s+millones|mill|bill|trill))))?"
+        r"(?:(?<=mil)\s+(?P<spk2>\d{1,3}(?:\.\d{1,2})?)(?=\s+(?:mil\s+millones|mill|bill)))?"  # "tres mil 179.1 millones"
+        r"(?:\s+mil\s+(?P<spk>\d{1,3}(?:\.\d{1,2}(?=\s+(?:mill|bill)))?(?![\d.,'’]\d|\d|/|:)|(?:" + CARDINAL_RE + r")(?=\s+(?:mil\s+millones|mill|bill|trill))))?"
         r"(?:" + _SCALE_RE + r")?"
         r"(?(scale)(?:\s+(?P<tail>" + CARDINAL_RE + r"))?)"  # "un millón quinientos mil"
         r"(?:(?<=[nsl])(?P<cont>(?:" + _GROUP + r")+))?"  # "47 millones 315 mil 208"
@@ -195,7 +196,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "range_mid": re.compile(r"^\s+(?P<w>y|a|al|hasta)\s+(?:(?:el|los|las)\s+)?$", re.IGNORECASE),
         "dollar_word": re.compile(r"d[oó]lares|(?<![A-Z])USD|US\s?\$|U\$S"),
         "quick": re.compile(
-            r"\d|[$€£¥]|(?i:mill|bill|trill|ciento|por\s+cien|porcentual|puntos\s+b|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
+            r"\d|[$€£¥]|(?i:mill|bill|trill|ciento|por\s+cien|porcentual|puntos\s+b|punto|av[oa]|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
         ),
     }
 
@@ -331,6 +332,7 @@ def _find_in_context(text: str, guess: LocaleGuess | None, options: NumberOption
             _date_num(text, i, P)
             or _date_text(text, i, P, guess)
             or _ord_digit(text, i, P)
+            or _point_fraction(text, i, options)
             or _amount(text, i, P, guess, options)
             or _ord_word(text, i, P)
             or _vague(text, i, P, guess, options)
@@ -339,6 +341,7 @@ def _find_in_context(text: str, guess: LocaleGuess | None, options: NumberOption
             hits.append(hit)
             pos = hit.end
     hits = _join_ranges(text, hits, options)
+    _carry_units(text, hits, options)
     out = []
     for h in hits:
         if not h.emit:
@@ -357,7 +360,7 @@ _DIGIT_OR_SIGN = re.compile(r"[\d$€£¥]")
 def _quick_needles() -> tuple[str, ...]:
     """Strings one of which the case-folded text contains wherever "quick" matches: its
     words, and a piece of each of its patterns ("por\\s+cien" → "por", "[eé]sima" → "sim")."""
-    return ("mill", "bill", "trill", "ciento", "por", "puntos", "sim", "cim", *_month_names())
+    return ("mill", "bill", "trill", "ciento", "por", "punto", "sim", "cim", "avo", "ava", *_month_names())
 
 
 def _may_have_numbers(text: str, P) -> bool:
@@ -474,8 +477,14 @@ def _ord_word(text, i, P):
     if not m:
         return None
     n = parse_ordinal(m.group(0))
-    if not n or n < 11:
+    if not n or n < 10:
         return None
+    before = text[max(0, i - 12):i]
+    if re.search(r"(?i)(?<!\w)(?:un|una|unos|unas|\d+)\s+$", before):
+        return None  # "un onceavo del total", "una décima": fractions, not ordinals
+    if (n == 10 or re.search(r"(?i)av[oa]s?$", m.group(0))) and not re.search(
+            r"(?i)(?<!\w)(?:el|la|los|las|su|sus|este|esta|ese|esa|por|al|del|nuestro|nuestra|cada)\s+$", before):
+        return None  # "décimo"/"onceava" as an ordinal only after a determiner
     return _Hit(i, m.end(), "ordinal", render.ordinal_text(n), Quantity(Decimal(n), "ordinal"))
 
 
@@ -513,6 +522,69 @@ _PERCENT_CONTEXT = re.compile(r"%|por\s*ciento|porcentual|(?<!\w)(?:tasa|tipos?\
 #: A level in (index) points — "hasta los 100,4 puntos" — and a level in percent.
 _INDEX_LEVEL = re.compile(r"\d\s+puntos(?!\s+(?:porcentual|b[aá]sico|base))", re.IGNORECASE)
 _PERCENT_LEVEL = re.compile(r"%|por\s*ciento|porcentual", re.IGNORECASE)
+
+
+_POINT_FRACTION = re.compile(
+    r"(?P<f>medio|un\s+cuarto\s+de|tres\s+cuartos\s+de)\s+punto(?P<pc>\s+porcentual)?(?!\w)"
+    r"|(?P<n>un|dos|tres|cuatro|cinco|\d)\s+puntos?\s+y\s+medio(?P<pc2>\s+porcentual(?:es)?)?(?!\w)",
+    re.IGNORECASE,
+)
+_RATE_WORDS = re.compile(
+    r"%|por\s*ciento|porcentual|(?<!\w)(?:tasas?|tipos?|inter[eé]s|inflaci[oó]n|PIB|desempleo|paro|desocupaci[oó]n|"
+    r"d[eé]ficit|deuda|precio\s+del\s+dinero|rendimientos?|bonos?|Fed|Reserva\s+Federal|Banxico|BCE|BCRP|BCCh|"
+    r"pol[ií]tica\s+monetaria|referencia)(?!\w)",
+    re.IGNORECASE,
+)
+_INDEX_WORDS = re.compile(
+    r"(?<!\w)(?:[ií]ndices?|bolsas?|burs[aá]til|IBEX|IPSA|Merval|Dow|S&P|Nasdaq|BMV|COLCAP|S&P/BMV|enteros|selectivo|"
+    r"parqu[eé]|cotizaci[oó]n|partidos?|goles?|liga|encuestas?|sondeo|votos?)(?!\w)",
+    re.IGNORECASE,
+)
+_FRACTION_VALUE = {"medio": Decimal("0.5"), "un cuarto de": Decimal("0.25"), "tres cuartos de": Decimal("0.75")}
+_FRACTION_EN = {"medio": ("half a percentage point", "half a point"),
+                "un cuarto de": ("a quarter percentage point", "a quarter point"),
+                "tres cuartos de": ("three-quarters of a percentage point", "three-quarters of a point")}
+
+
+def _point_kind(text: str, said_pc: bool) -> tuple[str | None, str | None]:
+    """("percentage_point" | "point", reason when the sentence does not tell)."""
+    if said_pc:
+        return "percentage_point", None
+    rate, index = _RATE_WORDS.search(text), _INDEX_WORDS.search(text)
+    if rate and not index:
+        return "percentage_point", None
+    if index and not rate:
+        return "point", None
+    return "percentage_point", "'punto(s)': percentage points of a rate or points of an index? the sentence does not say; read as percentage points"
+
+
+def _point_fraction(text, i, options):
+    """"medio punto" (half a percentage point of a rate, half a point of an index),
+    "un cuarto de punto", "tres cuartos de punto", "un punto y medio"."""
+    m = _POINT_FRACTION.match(text, i)
+    if not m or not _guard_before(text, i):
+        return None
+    kind, why = _point_kind(text, bool(m["pc"] or m["pc2"]))
+    if m["f"]:
+        key = re.sub(r"\s+", " ", fold(m["f"]))
+        value = _FRACTION_VALUE[key]
+        target = _FRACTION_EN[key][0 if kind == "percentage_point" else 1]
+    else:
+        n = Decimal(m["n"]) if m["n"].isdigit() else parse_cardinal(m["n"])
+        value = n + Decimal("0.5")
+        target = render.percent_text(render.fmt_number(value), "percentage_point" if kind == "percentage_point" else "point", value, options)
+    q = Quantity(value, "percentage_point" if kind == "percentage_point" else None)
+    attrs = {"ambiguous": True, "reason": why} if why else {}
+    return _Hit(i, m.end(), "percent" if kind == "percentage_point" else "number", target, q, attrs, q=q)
+
+
+_BARE_POINTS = re.compile(r"\s+puntos?(?!\s+(?:porcentual|b[aá]sic|base|de\s+(?:venta|inflexi[oó]n|partida|vista|encuentro)))(?!\w)", re.IGNORECASE)
+_RATE_CHANGE = re.compile(
+    r"(?<!\w)(?:tipos?\s+de\s+inter[eé]s|tasas?\s+de\s+(?:inter[eé]s|referencia|pol[ií]tica)|precio\s+del\s+dinero|los\s+tipos|las\s+tasas)(?!\w)",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = re.compile(r"(?:\b(?:un|en\s+un|del|de\s+un|en)\s+)$", re.IGNORECASE)
+_CHANGE_VERB = re.compile(r"(?<!\w)(?:sub|baj|recort|rebaj|elev|reduc|increment|aument|alz)\w*", re.IGNORECASE)
 
 
 def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
@@ -569,6 +641,10 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
     # 2. scale
     exp = None
     implied_cur = None
+    if m["spk2"]:
+        if not m["words"] or fold(m["words"].split()[-1]) != "mil":
+            return None
+        value = value + Decimal(m["spk2"])  # "tres mil" + 179.1
     if m["spk"]:
         if not m["num"] and not m["words"]:
             return None
@@ -589,7 +665,7 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
     if m["abbr2"] and exp == 3:
         e2, implied_cur = _SCALE_ABBR[_abbr_key(m["abbr2"])]
         exp += e2
-    if exp == 3 and m["words"] and not m["num"]:
+    if exp == 3 and m["words"] and not m["num"] and not m["spk2"]:
         return None  # "cinco mil" is just words
     if exp:
         value = value * (Decimal(10) ** exp)
@@ -626,6 +702,18 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
         # written numbers only become spans with a scale ≥ million or a percent unit
         if not (m["pct"] or m["pp"] or m["bp"] or m["dec"]):
             return _Hit(i, num_end, "number", "", Quantity(value), emit=False, bare=True, q=Quantity(value))
+    if m["num"] and not (m["scale"] or m["abbr"] or m["pct"] or m["pp"] or m["bp"] or m["dec"] or m["sufsym"] or m["curname"] or m["pre"]) \
+            and not m["sign"] and exp is None and m["spk"] is None:
+        pts = _BARE_POINTS.match(text, num_end)
+        if pts:
+            kind, why = _point_kind(text, False)
+            if kind == "percentage_point":
+                if why:
+                    reasons.append(why)
+                q = Quantity(value, "percentage_point")
+                attrs = {"ambiguous": True, "reason": "; ".join(reasons)} if reasons else {}
+                target = render.percent_text(render.fmt_number(value, frac), "percentage_point", value, options)
+                return _Hit(i, pts.end(), "percent", target, q, attrs, q=q, frac=frac)
     if m["num"] and not (m["scale"] or m["abbr"] or m["pct"] or m["pp"] or m["bp"] or m["dec"] or m["sufsym"] or m["curname"] or m["pre"]):
         # a plain figure
         after = text[num_end:num_end + 1]
@@ -686,6 +774,13 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
         why = rate_over_100(text, value)
         if why:
             reasons.append(why)
+        elif 0 < value <= 1 and _RATE_CHANGE.search(text) and _CHANGE_VERB.search(text) \
+                and _CHANGE_BEFORE.search(text[max(0, start - 12):start]):
+            # "El BCE sube los tipos un 0,50%": Spanish press writes a change of a rate of
+            # half a point as "un 0,5%"; the desk prints percentage points.
+            unit = "percentage_point"
+            reasons.append(f"'{text[start:end]}' as the change of an interest rate: read as percentage points "
+                           "(Spanish press writes 'sube los tipos un 0,5%' for half a point)")
     if unit is None and exp is None and m["spk"] is None:
         return None
     if unit == "currency" and not exp and frac == 1:
@@ -723,11 +818,11 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
 
 
 def _abbr_key(abbr: str) -> str:
-    return abbr.lower() if abbr.lower() in ("mdp", "mmdp", "mdd", "mmdd") else abbr
+    return abbr.lower() if abbr.lower() in ("mdp", "mmdp", "mdd", "mmdd", "mmp") else abbr
 
 
 _GROUP_RE = re.compile(
-    r"\s+(?P<n>\d{1,3}(?:[.,'’]\d{3})*|" + CARDINAL_RE + r")(?:\s+mil\s+(?P<k>\d{1,3}|" + CARDINAL_RE + r"))?"
+    r"\s+(?P<n>\d{1,3}(?:[.,'’]\s?\d{3})*(?:\.\d{1,2})?|" + CARDINAL_RE + r")(?:\s+mil\s+(?P<k>\d{1,3}(?:\.\d{1,2})?|" + CARDINAL_RE + r"))?"
     r"(?:\s+(?P<s>" + _GROUP_SCALE + r"))?(?!\w)",
     re.IGNORECASE,
 )
@@ -764,8 +859,8 @@ def _compound_rest(m) -> Decimal | None:
                 e = 0
             elif e < 6:
                 return None
-        elif e == 0 and prev != 3:
-            return None  # "47 millones 208": not written so
+        elif e == 0 and prev != 3 and not re.search(r"\d[.,'’]\s?\d{3}", g["n"]):
+            return None  # "47 millones 208": not written so ("112 millones 322,757" is)
         if e >= prev:
             return None
         v = n * Decimal(10) ** e
@@ -779,11 +874,13 @@ def _compound_rest(m) -> Decimal | None:
 
 
 def _whole(s: str) -> Decimal | None:
+    """A compound group's figure: grouped digits ("322,757", the typo "464, 459"), with
+    at most cents at the very end ("905.25")."""
     if s[0].isdigit():
-        digits = re.sub(r"[.,'’]", "", s)
-        if re.search(r"[.,'’]", s) and not re.fullmatch(r"\d{1,3}(?:[.,'’]\d{3})+", s):
+        m = re.fullmatch(r"(\d{1,3}(?:[.,'’]\s?\d{3})*)(?:\.(\d{1,2}))?", s)
+        if not m:
             return None
-        return Decimal(digits)
+        return Decimal(re.sub(r"[.,'’\s]", "", m.group(1)) + ("." + m.group(2) if m.group(2) else ""))
     return parse_cardinal(s)
 
 
@@ -953,6 +1050,94 @@ def _local_code(guess: LocaleGuess) -> str | None:
     except Exception:
         return None
     return cs[0] if cs else None
+
+
+# --- ellipsis: a figure that leaves its unit to the one before or after it ---------
+
+_COUNTED = re.compile(
+    r"\s+de\s+(?!(?:los|las|el|la|un|una|ellos|ellas|este|esta|ese|esa)\b)[^\W\d]"
+    r"|\s+(?!(?:en|a|al|para|por|del?|y|e|o|u|que|se|como|m[aá]s|menos|frente|contra|mientras|respectivamente|"
+    r"hasta|desde|entre|sin|con|tras|durante|seg[uú]n|anuales|al\s+a[nñ]o)(?!\w))[^\W\d]",
+    re.IGNORECASE,
+)
+_ELLIPSIS_AFTER = re.compile(
+    r"\s*(?:[),.;:]|$)|\s+(?:en|para|a|al|por|del?|y|e|o|frente|contra|mientras|respectivamente|que|registrad[oa]s|aprobad[oa]s)(?!\w)",
+    re.IGNORECASE,
+)
+_ELLIPSIS_BETWEEN = re.compile(r"(?:\by\b|\be\b|\bo\b|,|;|\(|\bfrente\s+a\b|\bcontra\b|\bmientras\b|\ba\b|\bcon\b)", re.IGNORECASE)
+_PERCENT_PAIR = re.compile(r"\s*(?:,|y|e|o|a)\s+$|^\s*(?:,\s*)?(?:y|e|o|a)\s+$", re.IGNORECASE)
+
+
+def _carry_units(text: str, hits: list[_Hit], options: NumberOptions) -> None:
+    """A figure whose unit the Spanish leaves to a neighbour takes it, in place:
+
+    - "62.000 millones de euros … y 48.000 en préstamos": a bare figure after a scaled
+      amount of money, across a conjunction, comma or parenthesis, with no noun of its
+      own and a magnitude within a factor of 1,000 of the first figure, is that many
+      of the same scale and currency (€48 billion);
+    - "1,62 billones de euros; en el segundo, 1,76 billones": a scaled figure with no
+      unit after money takes its currency;
+    - "4,7 y 3,9%": a bare figure joined by "y"/"o"/"," to a percentage is a percentage.
+    A scaled figure with no unit and no money before it is flagged: its currency (or
+    what it counts) is in another sentence.
+    """
+    money: _Hit | None = None
+    for n, h in enumerate(hits):
+        q = h.q
+        if q is None or h.kind == "range":
+            money = None if h.kind == "range" and not (isinstance(h.value, Range) and getattr(h.value.high, "unit", None) == "currency") else money
+            continue
+        after = text[h.end:h.end + 40]
+        if q.unit == "currency" and h.exp:
+            money = h
+            continue
+        if q.unit is None and q.amount is not None and h.exp and h.exp >= 6 and h.kind == "number":
+            if _COUNTED.match(after):
+                continue  # "47 millones de habitantes"
+            if money is not None and money.q.currency is not None:
+                _as_money(h, money, q.amount, h.exp, options)
+                continue
+            if h.emit:
+                h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
+                    h.attrs, f"'{text[h.start:h.end]}' has no unit or currency here: it counts what an earlier sentence "
+                             "named (check that the English says what)")}
+            continue
+        if h.bare and q.unit is None and q.amount is not None:
+            nxt = hits[n + 1] if n + 1 < len(hits) else None
+            if nxt is not None and nxt.q is not None and nxt.q.unit == "percent" and not h.exp \
+                    and _PERCENT_PAIR.search(text[h.end:nxt.start]) and len(text[h.end:nxt.start]) < 6:
+                h.q = h.value = Quantity(q.amount, "percent")
+                h.target = render.percent_text(render.fmt_number(q.amount, h.frac), "percent", q.amount, options)
+                h.emit = True
+                continue
+            if money is None or money.q.amount is None or not money.exp:
+                continue
+            between = text[money.end:h.start]
+            if len(between) > 90 or not _ELLIPSIS_BETWEEN.search(between) or not _ELLIPSIS_AFTER.match(after):
+                continue
+            said = text[h.start:h.end]
+            if re.fullmatch(r"(?:19|20)\d\d", said) or q.amount != q.amount.to_integral_value() and h.frac > 2:
+                continue  # a year
+            mantissa = abs(money.q.amount) / Decimal(10) ** money.exp
+            if not (mantissa / 1000 <= abs(q.amount) <= mantissa * 1000):
+                continue
+            _as_money(h, money, q.amount * Decimal(10) ** money.exp, money.exp, options)
+            h.bare = False
+
+
+def _as_money(h: _Hit, money: _Hit, amount: Decimal, exp: int, options: NumberOptions) -> None:
+    code = money.q.currency
+    figure = render.scaled_figure(amount, exp, options)
+    h.target = render.currency_amount(figure, code, True, options, _HEAD_EN.get(_head(money.cur_name), money.cur_name) if money.cur_name else "")
+    h.q = h.value = Quantity(amount, "currency", code)
+    h.kind = "currency"
+    h.exp = exp
+    h.emit = True
+    h.attrs = {**h.attrs, "scale": exp, "carried": True}
+
+
+def _join_reason(attrs: dict, why: str) -> str:
+    return f"{attrs['reason']}; {why}" if attrs.get("reason") else why
 
 
 # --- ranges -----------------------------------------------------------------------------

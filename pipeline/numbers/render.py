@@ -82,7 +82,7 @@ def exact_figure(value: Decimal, options: NumberOptions) -> str:
     if options.scale_words and abs(value) >= Decimal(10) ** 6 and frac_digits(value) == 0:
         for exp in (12, 9, 6):
             m = value / Decimal(10) ** exp
-            if abs(m) >= 1 and frac_digits(m) <= 3:
+            if 1 <= abs(m) < 1000 and frac_digits(m) <= DESK_DECIMALS:
                 return f"{fmt_number(m.normalize())} {_SCALE_NAME[exp]}"
     return fmt_number(value)
 
