@@ -130,15 +130,27 @@ class SpanFinders:
         document's) and add them to each segment's spans."""
         from .numbers import find_numbers
 
+        from .numbers import paragraph_guess
+
         guess = self.locate(doc)
         for seg in doc.segments if segments is None else segments:
-            numbers = find_numbers(seg.source, guess, self.number_options)
+            # the country a paragraph names wins over the document's for its currency
+            block = _block_of(doc, seg)
+            numbers = find_numbers(seg.source, paragraph_guess(guess, block.text) if block else guess, self.number_options)
             for span in numbers:
                 if span.attrs.get("ambiguous"):
                     seg.flag("numbers", "warning", span.attrs.get("reason", f"ambiguous number “{span.text}”"))
             terms = self.matcher.find(seg.source) if self.matcher is not None else []
             seg.found = {"numbers": numbers, "terms": terms}
             seg.spans.extend([*numbers, *terms])
+
+
+def _block_of(doc: Document, seg: Segment) -> Block | None:
+    """The block a segment came from (its id is "doc/block/n", see segment_block)."""
+    try:
+        return doc.blocks[int(seg.id.rsplit("/", 2)[-2]) - 1]
+    except (ValueError, IndexError):
+        return None
 
 
 # ------------------------------------------------------------------------ qa

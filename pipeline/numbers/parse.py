@@ -23,7 +23,7 @@ from babel.numbers import NumberFormatError, get_currency_name, parse_decimal
 from ..model import Span
 from . import render
 from .locale import LocaleGuess, locale_marks
-from .values import DateValue, NumberOptions, Quantity, Range
+from .values import DateValue, NumberOptions, Quantity, Range, TimeValue
 from .plausibility import money_absurd, rate_over_100
 from .plausibility import usd as plausibility_usd
 from .words import CARDINAL_RE, CARDINAL_WORD_RE, ORDINAL_RE, fold, parse_cardinal, parse_ordinal
@@ -34,14 +34,14 @@ _WS = r"[ \t\u00a0\u202f\u2009]"
 
 #: Prefix currency marks → ISO code; "$" and "Bs" depend on the locale.
 _PREFIX_CODES = {
-    "US$": "USD", "US $": "USD", "U$S": "USD", "USD": "USD", "MMUS$": "USD", "EUR": "EUR", "€": "EUR",
+    "US$": "USD", "US $": "USD", "U$S": "USD", "u$s": "USD", "u$S": "USD", "U$s": "USD", "USD": "USD", "MMUS$": "USD", "EUR": "EUR", "€": "EUR",
     "MX$": "MXN", "MXN": "MXN", "RD$": "DOP", "S/": "PEN", "S/.": "PEN", "£": "GBP",
     "¥": "JPY", "R$": "BRL", "CA$": "CAD", "COP": "COP", "ARS": "ARS", "CLP": "CLP",
     "PEN": "PEN", "GBP": "GBP", "Bs.": "VES", "Bs": "VES", "Bs.S": "VES", "Bs.F": "VES",
     "$": "$", "MM$": "$", "MXN$": "MXN", "COP$": "COP", "COL$": "COP", "CLP$": "CLP", "ARS$": "ARS",
     "UYU$": "UYU", "DOP$": "DOP", "USD$": "USD",
 }
-_PREFIX_RE = r"(?:MMUS\$|(?:MXN|COP|COL|CLP|ARS|UYU|DOP|USD)\$|US\s?\$|U\$S|MX\$|RD\$|CA\$|MM\$|R\$|S/\.?|Bs\.S|Bs\.F|Bs\.?|[$€£¥]|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
+_PREFIX_RE = r"(?:MMUS\$|[uU]\$[sS]|(?:MXN|COP|COL|CLP|ARS|UYU|DOP|USD)\$|US\s?\$|U\$S|MX\$|RD\$|CA\$|MM\$|R\$|S/\.?|Bs\.S|Bs\.F|Bs\.?|[$€£¥]|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
 
 #: Scale phrases → power of ten (and an implied currency for the abbreviations).
 _SCALE_WORDS = [
@@ -55,8 +55,8 @@ _SCALE_WORDS = [
 #: de euros (Spain).
 _SCALE_ABBR = {"mmp": (9, "$peso"), "mmdp": (9, "$peso"), "mdp": (6, "$peso"), "mmdd": (9, "USD"), "mdd": (6, "USD"),
                "M€": (6, "EUR"), "MM": (6, None), "MMUS$": (6, "USD"), "MMUSD": (6, "USD"), "MUS$": (3, "USD"),
-               "MM$": (6, "$")}
-_ABBR_ALT = r"(?:(?i:mmdp|mdp|mmdd|mdd|mmp)|MMUS\$|MMUSD|MUS\$|MM\$|M€|MM)"
+               "MM$": (6, "$"), "MD": (6, "USD")}
+_ABBR_ALT = r"(?:(?i:mmdp|mdp|mmdd|mdd|mmp)|MMUS\$|MMUSD|MUS\$|MM\$|M€|MM|MD)"
 _SCALE_RE = (
     r"(?:\s+(?P<scale>" + "|".join(p for p, _ in _SCALE_WORDS) + r")(?!\w)"
     r"(?:" + _WS + r"?(?P<abbr2>(?-i:" + _ABBR_ALT + r"))(?![\w€$]))?"  # "48 mil mdp" = 48,000 millones de pesos
@@ -188,15 +188,16 @@ def _patterns() -> dict[str, re.Pattern]:
         "ord_word": re.compile(ORDINAL_RE + r"(?!\s+(?:de|parte)\b)", re.IGNORECASE),
         "vague": re.compile(r"miles\s+de\s+millones(?:\s+de\s+(?P<cur>" + _HEAD_SURFACE + r"))?(?!\w)", re.IGNORECASE),
         "trigger": re.compile(
-            r"\d+(?:[.,'’]\d+)*|[$€£¥]|(?<!\w)(?:(?:MXN|COP|COL|CLP|ARS|UYU|DOP|USD)\$|US\s?\$|U\$S|RD\$|R\$|MX\$|CA\$|MMUS\$|MM\$|S/|Bs|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
+            r"\d+(?:[.,'’]\d+)*|[$€£¥]|(?<!\w)(?:[uU]\$[sS]|(?:MXN|COP|COL|CLP|ARS|UYU|DOP|USD)\$|US\s?\$|U\$S|RD\$|R\$|MX\$|CA\$|MMUS\$|MM\$|S/|Bs|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
             r"|(?<![\w.,])[-−–](?=" + _WS + r"?\d)"
+            r"|(?i:(?<!\w)(?:mil\s?millonari|multimillonari|millonari|millar|cientos\s+de|centenares\s+de|decenas\s+de))"
             r"|(?i:(?<!\w)(?:" + _ONE_WORD + r"|" + ORDINAL_RE + r"|(?:" + month_re + r")(?=\s+del?\s+\d)|miles\s+de\s+millones))"
         ),
         "range_open": re.compile(r"(?P<w>entre|desde|del|de)\s+(?:(?:el|los|las)\s+)?$", re.IGNORECASE),
         "range_mid": re.compile(r"^\s+(?P<w>y|a|al|hasta)\s+(?:(?:el|los|las)\s+)?$", re.IGNORECASE),
         "dollar_word": re.compile(r"d[oó]lares|(?<![A-Z])USD|US\s?\$|U\$S"),
         "quick": re.compile(
-            r"\d|[$€£¥]|(?i:mill|bill|trill|ciento|por\s+cien|porcentual|puntos\s+b|punto|av[oa]|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
+            r"\d|[$€£¥]|(?i:mill|bill|trill|ciento|centenares|decenas|por\s+cien|porcentual|puntos\s+b|punto|av[oa]|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
         ),
     }
 
@@ -331,8 +332,10 @@ def _find_in_context(text: str, guess: LocaleGuess | None, options: NumberOption
         hit = (
             _date_num(text, i, P)
             or _date_text(text, i, P, guess)
+            or _time(text, i)
             or _ord_digit(text, i, P)
             or _point_fraction(text, i, options)
+            or _number_noun(text, i)
             or _amount(text, i, P, guess, options)
             or _ord_word(text, i, P)
             or _vague(text, i, P, guess, options)
@@ -360,7 +363,7 @@ _DIGIT_OR_SIGN = re.compile(r"[\d$€£¥]")
 def _quick_needles() -> tuple[str, ...]:
     """Strings one of which the case-folded text contains wherever "quick" matches: its
     words, and a piece of each of its patterns ("por\\s+cien" → "por", "[eé]sima" → "sim")."""
-    return ("mill", "bill", "trill", "ciento", "por", "punto", "sim", "cim", "avo", "ava", *_month_names())
+    return ("mill", "bill", "trill", "ciento", "centenares", "decenas", "por", "punto", "sim", "cim", "avo", "ava", *_month_names())
 
 
 def _may_have_numbers(text: str, P) -> bool:
@@ -765,6 +768,11 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
                 reasons.append(why)
             elif guess.locale == "es_US":
                 reasons.append("'billón' in US Spanish may mean 10^9 (a calque of 'billion'); read as 10^12")
+        if code == "USD" and exp == 12 and re.sub(r"\s", "", m["pre"] or "") == "$" and reasons and reasons[-1].startswith("bare '$'"):
+            # "$60,7 billones" of a country the text does not name: ten to the twelve US
+            # dollars is beyond any country but the largest; a Spanish billón of pesos is not
+            code, cur_name = None, "pesos"
+            reasons[-1] = "bare '$' with 'billones' in text of unknown country: read as pesos (US$10^12 is beyond any budget but the largest); check the country"
         if money_absurd(value, code):
             value, exp, code, cur_name, why = _implausible(text[start:m.end()], value, exp, code, cur_name, alt, m, guess)
             reasons.append(why)
@@ -1034,8 +1042,8 @@ def _currency_code(m, implied, text, guess: LocaleGuess, options: NumberOptions)
         return "USD", "", None
     if local:
         return local, "", None
-    if guess.locale == "es_419":
-        return "USD", "", "bare '$' in Latin American text of unknown country: local peso or US dollar? read as USD"
+    if guess.locale in ("es_419", "es"):
+        return "USD", "", "bare '$' in text of unknown country: local peso or US dollar? read as USD"
     return "USD", "", None
 
 
@@ -1050,6 +1058,82 @@ def _local_code(guess: LocaleGuess) -> str | None:
     except Exception:
         return None
     return cs[0] if cs else None
+
+
+# --- times and number nouns ----------------------------------------------------------
+
+_TIME = re.compile(
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?:\s*(?P<hr>horas|hrs?\.?|h)(?!\w))?"
+    r"(?:\s+(?:de\s+la\s+(?P<part>mañana|tarde|noche|madrugada)|del\s+(?P<noon>mediod[ií]a)))?(?![\d\w])",
+    re.IGNORECASE,
+)
+_TIME_BEFORE = re.compile(r"(?:(?P<a>\b[Aa]\s+)|(?<!\w))(?P<las>[Ll]as?)\s+$")
+
+
+def _time(text, i):
+    """"a las 20:45 horas" → "at 8:45 p.m.", "las 8 de la mañana" → "8 a.m." (AP style:
+    12-hour clock, a.m./p.m., noon, midnight). Only after "la(s)", and only with
+    minutes, "horas" or a part of the day, so "las 8 personas" stays a count."""
+    if not text[i].isdigit():
+        return None
+    b = _TIME_BEFORE.search(text[max(0, i - 8):i])
+    if not b:
+        return None
+    m = _TIME.match(text, i)
+    if not m or not (m["m"] or m["hr"] or m["part"] or m["noon"]):
+        return None
+    h, mi = int(m["h"]), int(m["m"] or 0)
+    part = fold(m["part"] or "")
+    if h > 24 or (m["m"] is None and m["hr"] is None and h > 12):
+        return None
+    if part == "tarde" and h < 12 or part == "noche" and 6 <= h < 12 or m["noon"] and h < 6:
+        h += 12
+    elif part == "noche" and h == 12:
+        h = 0
+    h %= 24
+    value = TimeValue(h, mi)
+    start = i - (len(text[max(0, i - 8):i]) - b.start())
+    target = render.time_text(value)
+    if b["a"]:
+        target = "at " + target
+    elif b.start("las") > 0 or True:
+        pass
+    return _Hit(start if b["a"] else i - (len(text[max(0, i - 8):i]) - b.start("las")), m.end(), "time", target, value)
+
+
+_NOUN = re.compile(
+    r"(?P<w>mil\s?millonari[oa](?P<p1>s)?|multimillonari[oa](?P<p2>s)?|millonari[oa](?P<p3>s)?)(?!\w)"
+    r"|(?P<millar>un\s+millar|millares)\s+de(?!\w)"
+    r"|(?P<vague>cientos|centenares|decenas)\s+de\s+(?P<of>miles|millones)(?:\s+de\s+(?P<cur>d[oó]lares|euros|pesos))?(?!\w)",
+    re.IGNORECASE,
+)
+_DETERMINER_BEFORE = re.compile(r"(?i)(?:^|(?<!\w)(?:el|la|los|las|un|una|unos|unas|del|al|de|sus?|estos?|estas?|esos?|esas?|cuyos?|\d[\d.,]*))\s+$")
+
+
+def _number_noun(text, i):
+    """Number words that are nouns: milmillonario(s) → billionaire(s), multimillonario(s)
+    (Spanish press: the very rich; Forbes' list) → billionaire(s), millonario(s) →
+    millionaire(s) — as nouns only, after a determiner or a figure; "un millar de" → "a
+    thousand", "millares de" → "thousands of", "cientos de miles" → "hundreds of
+    thousands" (no exact amount)."""
+    m = _NOUN.match(text, i)
+    if not m or not _guard_before(text, i):
+        return None
+    q = Quantity(None, vague=True)
+    if m["w"]:
+        w = fold(m["w"]).replace(" ", "")
+        if not w.startswith("milmillonari") and not _DETERMINER_BEFORE.search(text[max(0, i - 14):i]):
+            return None  # "un contrato millonario": an adjective, the engine's
+        en = "millionaire" if w.startswith("millonari") else "billionaire"
+        plural = bool(m["p1"] or m["p2"] or m["p3"])
+        return _Hit(i, m.end(), "number", en + ("s" if plural else ""), q)
+    if m["millar"]:
+        one = fold(m["millar"]).startswith("un")
+        return _Hit(i, m.end(), "number", "a thousand" if one else "thousands of", q if not one else Quantity(None, vague=True))
+    size = {"cientos": "hundreds", "centenares": "hundreds", "decenas": "tens"}[fold(m["vague"])]
+    of = {"miles": "thousands", "millones": "millions"}[fold(m["of"])]
+    cur = {"dolares": " of dollars", "euros": " of euros", "pesos": " of pesos"}.get(fold(m["cur"] or ""), "")
+    return _Hit(i, m.end(), "number", f"{size} of {of}{cur}", q)
 
 
 # --- ellipsis: a figure that leaves its unit to the one before or after it ---------

@@ -21,7 +21,7 @@ from functools import lru_cache
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal, get_currency_name, get_currency_symbol
 
-from .values import DateValue, NumberOptions, Quantity, Range
+from .values import DateValue, NumberOptions, Quantity, Range, TimeValue
 
 EN = "en_US"
 _SCALES = [(6, "million"), (9, "billion"), (12, "trillion"), (15, "quadrillion"), (18, "quintillion")]
@@ -171,3 +171,11 @@ def quantity_text(q: Quantity, options: NumberOptions) -> str:
 
 def range_value(r: Range) -> tuple:
     return (r.low, r.high)
+
+
+def time_text(t: TimeValue) -> str:
+    """AP style: "8:45 p.m.", "8 a.m.", "noon", "midnight"."""
+    if t.minute == 0 and t.hour in (0, 12):
+        return "midnight" if t.hour == 0 else "noon"
+    h = t.hour % 12 or 12
+    return f"{h}{f':{t.minute:02d}' if t.minute else ''} {'a.m.' if t.hour < 12 else 'p.m.'}"

@@ -162,9 +162,10 @@ def english_values(text: str) -> list[Value]:
 def same(a, b) -> bool:
     """True when two values (Quantity or DateValue) say the same thing."""
     from ..numbers import DateValue, Quantity
+    from ..numbers.values import TimeValue
 
-    if isinstance(a, DateValue) or isinstance(b, DateValue):
-        return isinstance(a, DateValue) and isinstance(b, DateValue) and a == b
+    if isinstance(a, (DateValue, TimeValue)) or isinstance(b, (DateValue, TimeValue)):
+        return type(a) is type(b) and a == b
     if not (isinstance(a, Quantity) and isinstance(b, Quantity)):
         return False
     if a.amount != b.amount or a.unit != b.unit:
