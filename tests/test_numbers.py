@@ -199,7 +199,7 @@ def test_newstest_spans_are_sound():
         for s in spans:
             n += 1
             assert line[s.start:s.end] == s.text and s.target
-            assert s.kind in {"number", "currency", "percent", "date", "ordinal", "range"}
+            assert s.kind in {"number", "currency", "percent", "date", "ordinal", "range", "time"}
             # years and other bare 4-digit numbers are never reformatted
             assert not (s.text.isdigit() and s.target != s.text), s
     assert n > 300

@@ -540,7 +540,7 @@ _RATE_WORDS = re.compile(
 )
 _INDEX_WORDS = re.compile(
     r"(?<!\w)(?:[ií]ndices?|bolsas?|burs[aá]til|IBEX|IPSA|Merval|Dow|S&P|Nasdaq|BMV|COLCAP|S&P/BMV|enteros|selectivo|"
-    r"parqu[eé]|cotizaci[oó]n|partidos?|goles?|liga|encuestas?|sondeo|votos?)(?!\w)",
+    r"parqu[eé]|cotizaci[oó]n|partidos?|goles?|liga|encuestas?|sondeo|votos?|CAC|DAX|FTSE|Nikkei|Stoxx|Wall\s+Street)(?!\w)",
     re.IGNORECASE,
 )
 _FRACTION_VALUE = {"medio": Decimal("0.5"), "un cuarto de": Decimal("0.25"), "tres cuartos de": Decimal("0.75")}
@@ -708,7 +708,7 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
     if m["num"] and not (m["scale"] or m["abbr"] or m["pct"] or m["pp"] or m["bp"] or m["dec"] or m["sufsym"] or m["curname"] or m["pre"]) \
             and not m["sign"] and exp is None and m["spk"] is None:
         pts = _BARE_POINTS.match(text, num_end)
-        if pts:
+        if pts and abs(value) <= 30:  # a level ("12.078 puntos", "100,4 puntos") is an index's
             kind, why = _point_kind(text, False)
             if kind == "percentage_point":
                 if why:

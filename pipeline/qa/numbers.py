@@ -164,8 +164,14 @@ def same(a, b) -> bool:
     from ..numbers import DateValue, Quantity
     from ..numbers.values import TimeValue
 
-    if isinstance(a, (DateValue, TimeValue)) or isinstance(b, (DateValue, TimeValue)):
-        return type(a) is type(b) and a == b
+    if isinstance(a, TimeValue) or isinstance(b, TimeValue):
+        # a time matches the same time, or a bare hour the engine left ("to the 10 hours")
+        t, o = (a, b) if isinstance(a, TimeValue) else (b, a)
+        if isinstance(o, TimeValue):
+            return t == o
+        return isinstance(o, Quantity) and o.unit is None and t.minute == 0 and o.amount in (t.hour, t.hour % 12 or 12)
+    if isinstance(a, DateValue) or isinstance(b, DateValue):
+        return isinstance(a, DateValue) and isinstance(b, DateValue) and a == b
     if not (isinstance(a, Quantity) and isinstance(b, Quantity)):
         return False
     if a.amount != b.amount or a.unit != b.unit:
