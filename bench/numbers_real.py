@@ -103,25 +103,44 @@ def _decimal(v) -> Decimal | None:
         return None
 
 
+#: English number words (AP spells out one to nine, and engines write small counts so):
+#: a count of 5 is stated by "five games" as much as by "5 games".
+_EN_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_EN_WORDS.update({"dozen": 12, "twice": 2, "hundred": 100, "thousand": 1000})
+_EN_ORDINALS = {w: i for i, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split())}
+
+
+def _worded(english: str, want: Decimal, unit: str) -> bool:
+    words = re.findall(r"[a-z]+", english.lower())
+    table = _EN_ORDINALS if unit == "ordinal" else _EN_WORDS
+    return any(table.get(w) == want for w in words)
+
+
 def figure_right(fig: dict, english: str) -> bool:
     """Does ``english`` state the figure (see the module docstring)?"""
     en = fig.get("en") or ""
     if en and _norm(en) in _norm(english):
         return True
-    want = _decimal(fig.get("value"))
-    if want is None:
-        return False
     from pipeline.numbers import Quantity, parse_english_numbers
     from pipeline.numbers.values import TimeValue
 
     unit = (fig.get("unit") or "").strip()
+    if unit == "time":
+        m = re.fullmatch(r"(\d{1,2}):(\d{2})", str(fig.get("value") or ""))
+        want_t = TimeValue(int(m.group(1)), int(m.group(2))) if m else None
+        return any(s.value == want_t for s in parse_english_numbers(english))
+    want = _decimal(fig.get("value"))
+    if want is None:
+        return False
+    if want == want.to_integral_value() and 0 <= want <= 1000 and not re.fullmatch(r"[A-Z]{3}|%|pp|bp", unit) \
+            and _worded(english, want, unit):
+        return True
     for span in parse_english_numbers(english):
         vals = [span.value.low, span.value.high] if hasattr(span.value, "low") else [span.value]
         for v in vals:
-            if unit == "time" and isinstance(v, TimeValue):
-                if Decimal(v.hour * 100 + v.minute) == want or Decimal(v.hour) == want:
-                    return True
-                continue
             if not isinstance(v, Quantity) or v.amount is None or v.amount != want:
                 continue
             if re.fullmatch(r"[A-Z]{3}", unit):

@@ -73,7 +73,7 @@ def _patterns():
     date_mdy = re.compile(r"\b(?P<m>" + mon + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?(?!\d)")
     date_dmy = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + mon + r")\.?(?:,?\s+(?P<y>\d{4}))?(?!\d)")
     date_my = re.compile(r"\b(?P<m>" + "|".join(months) + r")\s+(?:of\s+)?(?P<y>\d{4})(?!\d)")
-    ordinal = re.compile(r"(?<![\w.,])(?P<n>\d+)(?:st|nd|rd|th)\b")
+    ordinal = re.compile(r"(?<![\w.,])(?P<n>\d+)(?:st|nd|rd|th)\b|\bNo\.\s?(?P<no>\d+)(?![\d.,]\d)")
     mon_num = {}
     for i, m in enumerate(months, 1):
         mon_num[m.lower()] = i
@@ -199,7 +199,7 @@ def _parse(text: str) -> list[Span]:
             spans.append(Span(m.start(), m.end(), "currency" if m["cur"] else "number", m.group(0), None, q))
     for m in ordinal.finditer(text):
         if free(m.start(), m.end()):
-            spans.append(Span(m.start(), m.end(), "ordinal", m.group(0), None, Quantity(Decimal(m["n"]), "ordinal")))
+            spans.append(Span(m.start(), m.end(), "ordinal", m.group(0), None, Quantity(Decimal(m["n"] or m["no"]), "ordinal")))
     isos = _iso_codes()
     for m in number.finditer(text):
         if not free(m.start(), m.end()):

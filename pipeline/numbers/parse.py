@@ -39,9 +39,10 @@ _PREFIX_CODES = {
     "¥": "JPY", "R$": "BRL", "CA$": "CAD", "COP": "COP", "ARS": "ARS", "CLP": "CLP",
     "PEN": "PEN", "GBP": "GBP", "Bs.": "VES", "Bs": "VES", "Bs.S": "VES", "Bs.F": "VES",
     "$": "$", "MM$": "$", "MXN$": "MXN", "COP$": "COP", "COL$": "COP", "CLP$": "CLP", "ARS$": "ARS",
-    "UYU$": "UYU", "DOP$": "DOP", "USD$": "USD",
+    "UYU$": "UYU", "DOP$": "DOP", "USD$": "USD", "Q": "GTQ", "₡": "CRC", "GTQ": "GTQ", "CRC": "CRC",
+    "$us": "USD", "$US": "USD",
 }
-_PREFIX_RE = r"(?:MMUS\$|[uU]\$[sS]|(?:MXN|COP|COL|CLP|ARS|UYU|DOP|USD)\$|US\s?\$|U\$S|MX\$|RD\$|CA\$|MM\$|R\$|S/\.?|Bs\.S|Bs\.F|Bs\.?|[$€£¥]|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
+_PREFIX_RE = r"(?:MMUS\$|[uU]\$[sS]|\$(?-i:us|US)(?=" + _WS + r"?\d)|(?-i:Q)(?=\d)|₡|(?:MXN|COP|COL|CLP|ARS|UYU|DOP|USD)\$|US\s?\$|U\$S|MX\$|RD\$|CA\$|MM\$|R\$|S/\.?|Bs\.S|Bs\.F|Bs\.?|[$€£¥]|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP|GTQ|CRC)(?=" + _WS + r"?\d))"
 
 #: Scale phrases → power of ten (and an implied currency for the abbreviations).
 _SCALE_WORDS = [
@@ -55,12 +56,12 @@ _SCALE_WORDS = [
 #: de euros (Spain).
 _SCALE_ABBR = {"mmp": (9, "$peso"), "mmdp": (9, "$peso"), "mdp": (6, "$peso"), "mmdd": (9, "USD"), "mdd": (6, "USD"),
                "M€": (6, "EUR"), "MM": (6, None), "MMUS$": (6, "USD"), "MMUSD": (6, "USD"), "MUS$": (3, "USD"),
-               "MM$": (6, "$"), "MD": (6, "USD")}
+               "MM$": (6, "$"), "MD": (6, "USD"), "M": (6, None)}
 _ABBR_ALT = r"(?:(?i:mmdp|mdp|mmdd|mdd|mmp)|MMUS\$|MMUSD|MUS\$|MM\$|M€|MM|MD)"
 _SCALE_RE = (
     r"(?:\s+(?P<scale>" + "|".join(p for p, _ in _SCALE_WORDS) + r")(?!\w)"
     r"(?:" + _WS + r"?(?P<abbr2>(?-i:" + _ABBR_ALT + r"))(?![\w€$]))?"  # "48 mil mdp" = 48,000 millones de pesos
-    r"|" + _WS + r"?(?P<abbr>(?-i:" + _ABBR_ALT + r"))(?![\w€$]))"
+    r"|" + _WS + r"?(?P<abbr>(?-i:" + _ABBR_ALT + r"))(?![\w€$])|(?<=\d)(?P<abbrm>(?-i:M))(?![\w€$]))"
 )
 #: Further groups of a mixed digit/word compound after the first scale word: "47
 #: millones [315 mil 208]", "3 mil 120 millones [45 mil 600]", "dos billones [140 mil
@@ -83,12 +84,12 @@ _HEAD_DEFAULT = {
     "dolar": "USD", "peso": "$peso", "euro": "EUR", "libra": "GBP", "yen": "JPY",
     "franco": "CHF", "corona": None, "sol": "PEN", "bolivar": "VES", "real": "BRL",
     "yuan": "CNY", "rublo": "RUB", "rupia": "INR", "quetzal": "GTQ", "colon": "CRC",
-    "lempira": "HNL", "guarani": "PYG",
+    "lempira": "HNL", "guarani": "PYG", "peseta": "ESP",
 }
 _HEAD_EN = {"corona": "crowns", "peso": "pesos"}
 _HEAD_SURFACE = (
     r"d[oó]lar(?:es)?|pesos?|euros?|libras?|yen(?:es)?|francos?|coronas?|soles|bol[ií]var(?:es)?"
-    r"|reales|yuan(?:es)?|rublos?|rupias?|quetzal(?:es)?|col[oó]n(?:es)?|lempiras?|guaran[ií](?:es)?"
+    r"|reales|yuan(?:es)?|rublos?|rupias?|quetzal(?:es)?|col[oó]n(?:es)?|lempiras?|guaran[ií](?:es)?|pesetas?"
 )
 _EXTRA_NAMES = {
     "dólares americanos": "USD", "dólares norteamericanos": "USD", "dólares USA": "USD",
@@ -142,7 +143,7 @@ def _head(name: str) -> str:
 # --- compiled patterns ---------------------------------------------------------------
 
 _DIGITS = (
-    r"(?:\d{1,3}(?:" + _WS + r"\d{3})+(?:,\d+)?(?!\d)(?!" + _WS + r"\d)(?=" + _WS + r"*(?:mil|mill|bill|trill|%|€|euros|d[oó]lares|pesos|soles))"
+    r"(?:\d{1,3}(?:" + _WS + r"\d{3})+(?:,\d+)?(?!\d)(?!" + _WS + r"\d)(?=" + _WS + r"*(?:mil|mill|bill|trill|%|€|euros|d[oó]lares|pesos|soles|(?-i:M)(?!\w)))"
     r"|\d{1,3}(?:[.,'’]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![\d/:+]|[.,'’]\d|[-–]\d)"
 )
@@ -158,7 +159,7 @@ def _patterns() -> dict[str, re.Pattern]:
     amount = (
         r"(?P<sign>[-−–]" + _WS + r"?)?(?:(?P<pre>" + _PREFIX_RE + r")" + _WS + r"?)?"
         r"(?:(?P<num>" + _DIGITS + r")|(?P<words>" + CARDINAL_RE + r"))"
-        r"(?:(?<=mil)\s+(?P<spk2>\d{1,3}(?:\.\d{1,2})?)(?=\s+(?:mil\s+millones|mill|bill)))?"  # "tres mil 179.1 millones"
+        r"(?:(?<=mil)\s+(?P<spk2>\d{1,3}(?:\.\d{1,2})?(?=\s+(?:mil\s+millones|mill|bill))|\d{3}(?![\d.,'’:/]|\s+mil\b)))?"  # "tres mil 179.1 millones"
         r"(?:\s+mil\s+(?P<spk>\d{1,3}(?:\.\d{1,2}(?=\s+(?:mill|bill)))?(?![\d.,'’]\d|\d|/|:)|(?:" + CARDINAL_RE + r")(?=\s+(?:mil\s+millones|mill|bill|trill))))?"
         r"(?:" + _SCALE_RE + r")?"
         r"(?(scale)(?:\s+(?P<tail>" + CARDINAL_RE + r"))?)"  # "un millón quinientos mil"
@@ -188,16 +189,16 @@ def _patterns() -> dict[str, re.Pattern]:
         "ord_word": re.compile(ORDINAL_RE + r"(?!\s+(?:de|parte)\b)", re.IGNORECASE),
         "vague": re.compile(r"miles\s+de\s+millones(?:\s+de\s+(?P<cur>" + _HEAD_SURFACE + r"))?(?!\w)", re.IGNORECASE),
         "trigger": re.compile(
-            r"\d+(?:[.,'’]\d+)*|[$€£¥]|(?<!\w)(?:[uU]\$[sS]|(?:MXN|COP|COL|CLP|ARS|UYU|DOP|USD)\$|US\s?\$|U\$S|RD\$|R\$|MX\$|CA\$|MMUS\$|MM\$|S/|Bs|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP)(?=" + _WS + r"?\d))"
-            r"|(?<![\w.,])[-−–](?=" + _WS + r"?\d)"
-            r"|(?i:(?<!\w)(?:mil\s?millonari|multimillonari|millonari|millar|cientos\s+de|centenares\s+de|decenas\s+de))"
+            r"\d+(?:[.,'’]\d+)*|[$€£¥₡]|(?<!\w)(?-i:Q)(?=\d)|(?<!\w)(?:[uU]\$[sS]|(?:MXN|COP|COL|CLP|ARS|UYU|DOP|USD)\$|US\s?\$|U\$S|RD\$|R\$|MX\$|CA\$|MMUS\$|MM\$|S/|Bs|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP|GTQ|CRC)(?=" + _WS + r"?\d))"
+            r"|(?<![\w.,])[-−–](?=" + _WS + r"?(?:\d|US\s?\$|\$|U\$S|€))"
+            r"|(?i:(?<!\w)(?:mil\s?millonari|multimillonari|millonari|millar|cientos\s+de|centenares\s+de|decenas\s+de|un\s+centenar|un\s+cuarto|(?<=n[uú]mero\s)(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)|(?<=las\s)(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)|(?<=la\s)una))"
             r"|(?i:(?<!\w)(?:" + _ONE_WORD + r"|" + ORDINAL_RE + r"|(?:" + month_re + r")(?=\s+del?\s+\d)|miles\s+de\s+millones))"
         ),
         "range_open": re.compile(r"(?P<w>entre|desde|del|de)\s+(?:(?:el|los|las)\s+)?$", re.IGNORECASE),
         "range_mid": re.compile(r"^\s+(?P<w>y|a|al|hasta)\s+(?:(?:el|los|las)\s+)?$", re.IGNORECASE),
         "dollar_word": re.compile(r"d[oó]lares|(?<![A-Z])USD|US\s?\$|U\$S"),
         "quick": re.compile(
-            r"\d|[$€£¥]|(?i:mill|bill|trill|ciento|centenares|decenas|por\s+cien|porcentual|puntos\s+b|punto|av[oa]|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
+            r"\d|[$€£¥₡]|(?i:mill|bill|trill|ciento|centenar|decenas|cuarto|n[uú]mero\s|las\s|la\s+una|por\s+cien|porcentual|puntos\s+b|punto|av[oa]|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
         ),
     }
 
@@ -333,6 +334,7 @@ def _find_in_context(text: str, guess: LocaleGuess | None, options: NumberOption
             _date_num(text, i, P)
             or _date_text(text, i, P, guess)
             or _time(text, i)
+            or _rank(text, i)
             or _ord_digit(text, i, P)
             or _point_fraction(text, i, options)
             or _number_noun(text, i)
@@ -356,14 +358,14 @@ def _find_in_context(text: str, guess: LocaleGuess | None, options: NumberOption
     return out
 
 
-_DIGIT_OR_SIGN = re.compile(r"[\d$€£¥]")
+_DIGIT_OR_SIGN = re.compile(r"[\d$€£¥₡]")
 
 
 @lru_cache(maxsize=1)
 def _quick_needles() -> tuple[str, ...]:
     """Strings one of which the case-folded text contains wherever "quick" matches: its
     words, and a piece of each of its patterns ("por\\s+cien" → "por", "[eé]sima" → "sim")."""
-    return ("mill", "bill", "trill", "ciento", "centenares", "decenas", "por", "punto", "sim", "cim", "avo", "ava", *_month_names())
+    return ("mill", "bill", "trill", "ciento", "centenar", "decenas", "cuarto", "mero", "las", "la una", "por", "punto", "sim", "cim", "avo", "ava", *_month_names())
 
 
 def _may_have_numbers(text: str, P) -> bool:
@@ -583,7 +585,7 @@ def _point_fraction(text, i, options):
 
 _BARE_POINTS = re.compile(r"\s+puntos?(?!\s+(?:porcentual|b[aá]sic|base|de\s+(?:venta|inflexi[oó]n|partida|vista|encuentro)))(?!\w)", re.IGNORECASE)
 _RATE_CHANGE = re.compile(
-    r"(?<!\w)(?:tipos?\s+de\s+inter[eé]s|tasas?\s+de\s+(?:inter[eé]s|referencia|pol[ií]tica)|precio\s+del\s+dinero|los\s+tipos|las\s+tasas)(?!\w)",
+    r"(?<!\w)(?:tipos?\s+de\s+inter[eé]s|tasas?\s+de\s+(?:inter[eé]s|referencia|pol[ií]tica|intermediaci[oó]n|intervenci[oó]n)|precio\s+del\s+dinero|los\s+tipos|las\s+tasas|la\s+tasa|puntos\s+b[aá]sicos)(?!\w)",
     re.IGNORECASE,
 )
 _CHANGE_BEFORE = re.compile(r"(?:\b(?:un|en\s+un|del|de\s+un|en)\s+)$", re.IGNORECASE)
@@ -665,11 +667,17 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
                 break
     elif m["abbr"]:
         exp, implied_cur = _SCALE_ABBR[_abbr_key(m["abbr"])]
+    elif m["abbrm"]:
+        exp = 6  # "GTQ 8632M": millones, glued
     if m["abbr2"] and exp == 3:
         e2, implied_cur = _SCALE_ABBR[_abbr_key(m["abbr2"])]
         exp += e2
     if exp == 3 and m["words"] and not m["num"] and not m["spk2"]:
         return None  # "cinco mil" is just words
+    if m["spk2"] and exp is None and not (m["pct"] or m["pp"] or m["bp"] or m["dec"] or m["pre"] or m["sufsym"] or m["curname"]):
+        # "mil 500 nuevos empleos" (Mexican style) = 1,500
+        q = Quantity(value)
+        return _Hit(i, m.end("spk2"), "number", render.fmt_number(value), q, bare=True, q=q)
     if exp:
         value = value * (Decimal(10) ** exp)
     compound = None  # the English figure of "scale word + thousands in words"
@@ -708,6 +716,14 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
     if m["num"] and not (m["scale"] or m["abbr"] or m["pct"] or m["pp"] or m["bp"] or m["dec"] or m["sufsym"] or m["curname"] or m["pre"]) \
             and not m["sign"] and exp is None and m["spk"] is None:
         pts = _BARE_POINTS.match(text, num_end)
+        if pts and frac == 0 and 10 <= abs(value) <= 1000 and _RATE_CHANGE.search(text) and not _INDEX_WORDS.search(text) \
+                and not re.match(r"\s+(?:del|de)\s+PIB", text[pts.end():pts.end() + 10]):
+            # "la tasa bajó 25 puntos", "de 407 a 357 puntos", "75 puntos" beside "50 puntos básicos": a
+            # policy rate moves in basis points; a move of 25 percentage points is not one
+            q = Quantity(value, "basis_point")
+            why = (f"'{text[i:pts.end()]}': 'puntos' of an interest rate read as basis points; check")
+            target = render.percent_text(render.fmt_number(value), "basis_point", value, options)
+            return _Hit(i, pts.end(), "percent", target, q, {"ambiguous": True, "reason": why}, q=q, frac=frac)
         if pts and abs(value) <= 30:  # a level ("12.078 puntos", "100,4 puntos") is an index's
             kind, why = _point_kind(text, False)
             if kind == "percentage_point":
@@ -768,6 +784,14 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
                 reasons.append(why)
             elif guess.locale == "es_US":
                 reasons.append("'billón' in US Spanish may mean 10^9 (a calque of 'billion'); read as 10^12")
+            elif guess.territory in _LATAM and not _BEYOND_ONE_COUNTRY.search(text) and abs(value) <= 20 * Decimal(10) ** 12:
+                # "México supera el billón de dólares en inversiones", "las reservas (del BCR) se
+                # incrementaron en 6.83 billones de dólares": a trillion dollars is most of a Latin
+                # American GDP (Mexico's, the largest but Brazil's, was US$1.8 trillion in 2024, IMF)
+                said = text[start:m.end()]
+                value, exp = value / 1000, 9
+                reasons.append(f"'{said}' read as 10^9 ('billones' as a calque of 'billions'): ten to the twelve "
+                               "US dollars is beyond a Latin American country's figures; check the source")
         if code == "USD" and exp == 12 and re.sub(r"\s", "", m["pre"] or "") == "$" and reasons and reasons[-1].startswith("bare '$'"):
             # "$60,7 billones" of a country the text does not name: ten to the twelve US
             # dollars is beyond any country but the largest; a Spanish billón of pesos is not
@@ -947,6 +971,15 @@ def _implausible(said, value, exp, code, cur_name, alt, m, guess):
     return value, exp, code, cur_name, f"implausible: {base}; check the source"
 
 
+_LATAM = frozenset({"MX", "CO", "AR", "CL", "PE", "VE", "DO", "UY", "PY", "BO", "EC", "GT", "CR", "HN", "SV", "NI", "PA", "CU"})
+_BEYOND_ONE_COUNTRY = re.compile(
+    r"(?<!\w)(?:mundial(?:es)?|mundo|global(?:es)?|planeta|Am[eé]rica\s+Latina|Latinoam[eé]rica|regi[oó]n|regional|"
+    r"Estados\s+Unidos|EE\.\s?UU\.|EEUU|China|Uni[oó]n\s+Europea|Fed|Reserva\s+Federal|FMI|G-?20|Wall\s+Street|"
+    r"Apple|Microsoft|Nvidia|Amazon|Alphabet|Google|Meta|Tesla|Forbes|fortuna|patrimonio|multimillonarios?|milmillonarios?)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 # --- the "billones = billions" calque (docs/spanish-numbers.md, magnitude check) ---------
 
 #: Currencies in which 10^12 is more than any company earns or is worth.
@@ -1062,30 +1095,45 @@ def _local_code(guess: LocaleGuess) -> str | None:
 
 # --- times and number nouns ----------------------------------------------------------
 
+_HOUR_WORDS = {"una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+               "diez": 10, "once": 11, "doce": 12}
 _TIME = re.compile(
-    r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?:\s*(?P<hr>horas|hrs?\.?|h)(?!\w))?"
+    r"(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d)|h(?P<hm>[0-5]\d))?|(?P<hw>una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:\s+y\s+(?P<mw>media|cuarto))?)"
+    r"(?:\s*(?P<hr>horas|hrs?\.?|h)(?!\w))?"
+    r"(?:\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b))?"
     r"(?:\s+(?:de\s+la\s+(?P<part>mañana|tarde|noche|madrugada)|del\s+(?P<noon>mediod[ií]a)))?(?![\d\w])",
     re.IGNORECASE,
 )
 _TIME_BEFORE = re.compile(r"(?:(?P<a>\b[Aa]\s+)|(?<!\w))(?P<las>[Ll]as?)\s+$")
+_TIME_ALONE = re.compile(r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3])h(?P<hm>[0-5]\d)(?!\w)")
 
 
 def _time(text, i):
     """"a las 20:45 horas" → "at 8:45 p.m.", "las 8 de la mañana" → "8 a.m." (AP style:
     12-hour clock, a.m./p.m., noon, midnight). Only after "la(s)", and only with
     minutes, "horas" or a part of the day, so "las 8 personas" stays a count."""
-    if not text[i].isdigit():
-        return None
     b = _TIME_BEFORE.search(text[max(0, i - 8):i])
     if not b:
+        alone = _TIME_ALONE.match(text, i)  # "20h15" (Ecuador, France)
+        if alone:
+            value = TimeValue(int(alone["h"]), int(alone["hm"]))
+            return _Hit(i, alone.end(), "time", render.time_text(value), value)
         return None
     m = _TIME.match(text, i)
-    if not m or not (m["m"] or m["hr"] or m["part"] or m["noon"]):
+    if not m or not (m["m"] or m["hm"] or m["hr"] or m["part"] or m["noon"] or m["ap"]):
         return None
-    h, mi = int(m["h"]), int(m["m"] or 0)
+    if m["hw"] and not (m["part"] or m["noon"] or m["hr"] or m["ap"]):
+        return None  # "las dos" alone: not a time
+    h = int(m["h"]) if m["h"] else _HOUR_WORDS[fold(m["hw"])]
+    mi = int(m["m"] or m["hm"] or 0) if m["h"] else {"media": 30, "cuarto": 15}.get(fold(m["mw"] or ""), 0)
     part = fold(m["part"] or "")
-    if h > 24 or (m["m"] is None and m["hr"] is None and h > 12):
+    if h > 24 or (m["m"] is None and m["hm"] is None and m["hr"] is None and h > 12):
         return None
+    if m["ap"]:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if m["ap"][0].lower() == "p" else 0)
+        part = ""
     if part == "tarde" and h < 12 or part == "noche" and 6 <= h < 12 or m["noon"] and h < 6:
         h += 12
     elif part == "noche" and h == 12:
@@ -1103,11 +1151,33 @@ def _time(text, i):
 
 _NOUN = re.compile(
     r"(?P<w>mil\s?millonari[oa](?P<p1>s)?|multimillonari[oa](?P<p2>s)?|millonari[oa](?P<p3>s)?)(?!\w)"
-    r"|(?P<millar>un\s+millar|millares)\s+de(?!\w)"
+    r"|(?P<millar>un\s+millar|millares|un\s+centenar|centenares)\s+de(?!\w)"
+    r"|(?P<quarter>un\s+cuarto)\s+(?P<qof>del?)(?=\s+(?:todo|toda|todos|todas|los|las|la|el|su|sus|este|esta|ese|esa|[^\W\d]+o?s\b))"
     r"|(?P<vague>cientos|centenares|decenas)\s+de\s+(?P<of>miles|millones)(?:\s+de\s+(?P<cur>d[oó]lares|euros|pesos))?(?!\w)",
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(r"(?i)(?:^|(?<!\w)(?:el|la|los|las|un|una|unos|unas|del|al|de|sus?|estos?|estas?|esos?|esas?|cuyos?|\d[\d.,]*))\s+$")
+
+
+_RANK = re.compile(r"(?i)(?:(?<=\bpuesto\s)|(?<=\blugar\s)|(?<=\bposici[oó]n\s)|(?<=\bn[uú]mero\s))(?P<n>\d{1,3}(?:\.\d{3})?)(?![\d:/%\w]|[.,]\d)")
+_RANK_WORD = re.compile(r"(?i)(?<=\bn[uú]mero\s)(?P<w>uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)(?!\w)")
+
+
+def _rank(text, i):
+    """"el puesto 382", "en el lugar 605", "el triunfo número 12" → "382nd", "605th",
+    "12th" (a rank, AP figures); "la cadena número uno" → "No. 1". Not "el número de"."""
+    m = _RANK.match(text, i)
+    if m:
+        n = int(m["n"].replace(".", ""))
+        if re.search(r"(?i)\b(?:el|la|los|las|del|al)\s+n[uú]mero\s$", text[max(0, i - 14):i]):
+            return None  # "el número 12 de la calle": a number, not a rank
+        return _Hit(i, m.end(), "ordinal", render.ordinal_text(n), Quantity(Decimal(n), "ordinal"))
+    m = _RANK_WORD.match(text, i)
+    if m and not re.search(r"(?i)\b(?:el|la|los|las|del|al)\s+n[uú]mero\s$", text[max(0, i - 14):i]):
+        n = {**_HOUR_WORDS, "uno": 1}[fold(m["w"])]
+        return _Hit(i - 7 if text[i - 7:i].lower() in ("número ", "numero ") else i, m.end(), "ordinal", f"No. {n}",
+                    Quantity(Decimal(n), "ordinal"))
+    return None
 
 
 def _number_noun(text, i):
@@ -1128,8 +1198,13 @@ def _number_noun(text, i):
         plural = bool(m["p1"] or m["p2"] or m["p3"])
         return _Hit(i, m.end(), "number", en + ("s" if plural else ""), q)
     if m["millar"]:
-        one = fold(m["millar"]).startswith("un")
-        return _Hit(i, m.end(), "number", "a thousand" if one else "thousands of", q if not one else Quantity(None, vague=True))
+        w = fold(m["millar"])
+        one = w.startswith("un")
+        if "centenar" in w:
+            return _Hit(i, m.end(), "number", "about 100" if one else "hundreds of", Quantity(Decimal(100)) if one else q)
+        return _Hit(i, m.end(), "number", "a thousand" if one else "thousands of", q)
+    if m["quarter"]:
+        return _Hit(i, m.end(), "number", "a quarter of" + (" the" if fold(m["qof"]) == "del" else ""), q)
     size = {"cientos": "hundreds", "centenares": "hundreds", "decenas": "tens"}[fold(m["vague"])]
     of = {"miles": "thousands", "millones": "millions"}[fold(m["of"])]
     cur = {"dolares": " of dollars", "euros": " of euros", "pesos": " of pesos"}.get(fold(m["cur"] or ""), "")
@@ -1139,13 +1214,14 @@ def _number_noun(text, i):
 # --- ellipsis: a figure that leaves its unit to the one before or after it ---------
 
 _COUNTED = re.compile(
-    r"\s+de\s+(?!(?:los|las|el|la|un|una|ellos|ellas|este|esta|ese|esa)\b)[^\W\d]"
-    r"|\s+(?!(?:en|a|al|para|por|del?|y|e|o|u|que|se|como|m[aá]s|menos|frente|contra|mientras|respectivamente|"
-    r"hasta|desde|entre|sin|con|tras|durante|seg[uú]n|anuales|al\s+a[nñ]o)(?!\w))[^\W\d]",
+    r"\s+de\s+(?!(?:los|las|el|la|un|una|ellos|ellas|este|esta|ese|esa|d[oó]lares|euros|pesos)\b)[^\W\d]"
+    r"|\s+(?:personas|habitantes|hogares|usuarios|trabajadores|empleos|votantes|turistas|visitantes|pasajeros|"
+    r"toneladas|barriles|hect[aá]reas|kil[oó]metros|metros|litros|unidades|veh[ií]culos|viviendas|d[oó]sis|"
+    r"hombres|mujeres|ni[nñ]os|estudiantes|clientes|afiliados|pensionados|suscriptores|seguidores|espectadores)(?!\w)",
     re.IGNORECASE,
 )
 _ELLIPSIS_AFTER = re.compile(
-    r"\s*(?:[),.;:]|$)|\s+(?:en|para|a|al|por|del?|y|e|o|frente|contra|mientras|respectivamente|que|registrad[oa]s|aprobad[oa]s)(?!\w)",
+    r"\s*(?:[),.;:]|$)|\s+(?:en|para|a|al|por|y|e|o|frente|contra|mientras|respectivamente|que|registrad[oa]s|aprobad[oa]s)(?!\w)",
     re.IGNORECASE,
 )
 _ELLIPSIS_BETWEEN = re.compile(r"(?:\by\b|\be\b|\bo\b|,|;|\(|\bfrente\s+a\b|\bcontra\b|\bmientras\b|\ba\b|\bcon\b)", re.IGNORECASE)
@@ -1169,18 +1245,38 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions) -> None:
     for n, h in enumerate(hits):
         q = h.q
         if q is None or h.kind == "range":
+            if h.kind == "range" and isinstance(h.value, Range) and getattr(h.value.high, "unit", "x") is None \
+                    and "scale" in h.attrs and not _COUNTED.match(after):
+                h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
+                    h.attrs, f"'{text[h.start:h.end]}' has no unit or currency here: it counts what an earlier sentence "
+                             "named (check that the English says what)")}
             money = None if h.kind == "range" and not (isinstance(h.value, Range) and getattr(h.value.high, "unit", None) == "currency") else money
             continue
         after = text[h.end:h.end + 40]
         if q.unit == "currency" and h.exp:
             money = h
             continue
+        if q.unit == "currency" and not h.exp and money is not None and money.q.currency == q.currency \
+                and money.q.amount and h.attrs.get("scale") is None and q.amount is not None:
+            # "el Ebitda alcanzó US$ 4.159 millones, que se comparan con los US$ 4.022 del año pasado"
+            mant = abs(money.q.amount) / Decimal(10) ** money.exp
+            if mant / 10 <= abs(q.amount) <= mant * 10 and abs(q.amount) >= 100 and q.amount == q.amount.to_integral_value():
+                said = text[h.start:h.end]
+                _as_money(h, money, q.amount * Decimal(10) ** money.exp, money.exp, options)
+                h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
+                    h.attrs, f"'{said}' read as {h.target}, the scale of '{text[money.start:money.end]}' before it; check")}
+            continue
         if q.unit is None and q.amount is not None and h.exp and h.exp >= 6 and h.kind == "number":
-            if _COUNTED.match(after):
-                continue  # "47 millones de habitantes"
+            counted = _COUNTED.match(after)
             if money is not None and money.q.currency is not None:
+                said = text[h.start:h.end]
                 _as_money(h, money, q.amount, h.exp, options)
+                if counted:  # "301.5 millones de inversión física": money, or a count of something?
+                    h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
+                        h.attrs, f"'{said}' read as {h.target}, the currency of '{text[money.start:money.end]}'; check")}
                 continue
+            if counted:
+                continue  # "47 millones de habitantes"
             if h.emit:
                 h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
                     h.attrs, f"'{text[h.start:h.end]}' has no unit or currency here: it counts what an earlier sentence "
@@ -1194,10 +1290,18 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions) -> None:
                 h.target = render.percent_text(render.fmt_number(q.amount, h.frac), "percent", q.amount, options)
                 h.emit = True
                 continue
+            if nxt is not None and nxt.q is not None and nxt.q.unit == "currency" and nxt.exp and not h.exp \
+                    and re.fullmatch(r"\s+(?:y|e|o|u|a)\s+", text[h.end:nxt.start]) and nxt.q.amount is not None:
+                # "de 2.000 y 1.900 millones de euros": the first figure shares the second's scale and unit
+                mant = abs(nxt.q.amount) / Decimal(10) ** nxt.exp
+                if mant / 1000 <= abs(q.amount) <= mant * 1000 and not re.fullmatch(r"(?:19|20)\d\d", text[h.start:h.end]):
+                    _as_money(h, nxt, q.amount * Decimal(10) ** nxt.exp, nxt.exp, options)
+                    h.bare = False
+                    continue
             if money is None or money.q.amount is None or not money.exp:
                 continue
             between = text[money.end:h.start]
-            if len(between) > 90 or not _ELLIPSIS_BETWEEN.search(between) or not _ELLIPSIS_AFTER.match(after):
+            if len(between) > 160 or not _ELLIPSIS_BETWEEN.search(between) or not _ELLIPSIS_AFTER.match(after):
                 continue
             said = text[h.start:h.end]
             if re.fullmatch(r"(?:19|20)\d\d", said) or q.amount != q.amount.to_integral_value() and h.frac > 2:
@@ -1207,6 +1311,10 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions) -> None:
                 continue
             _as_money(h, money, q.amount * Decimal(10) ** money.exp, money.exp, options)
             h.bare = False
+            if len(between) > 40 or re.search(r"\d", between):
+                h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
+                    h.attrs, f"'{said}' read as {h.target}: the scale and currency of '{text[money.start:money.end]}' before it "
+                             "(the Spanish leaves them out); check")}
 
 
 def _as_money(h: _Hit, money: _Hit, amount: Decimal, exp: int, options: NumberOptions) -> None:
