@@ -197,6 +197,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "range_open": re.compile(r"(?P<w>entre|desde|del|de)\s+(?:(?:el|los|las)\s+)?$", re.IGNORECASE),
         "range_mid": re.compile(r"^\s+(?P<w>y|a|al|hasta)\s+(?:(?:el|los|las)\s+)?$", re.IGNORECASE),
         "dollar_word": re.compile(r"d[oó]lares|(?<![A-Z])USD|US\s?\$|U\$S"),
+        "dollar_mark": re.compile(r"(?<![A-Z])USD|US\s?\$|U\$S|[uU]\$[sS]"),
         "quick": re.compile(
             r"\d|[$€£¥₡]|(?i:mill|bill|trill|ciento|centenar|decenas|cuarto|n[uú]mero\s|las\s|la\s+una|por\s+cien|porcentual|puntos\s+b|punto|av[oa]|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
         ),
@@ -784,7 +785,8 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
                 reasons.append(why)
             elif guess.locale == "es_US":
                 reasons.append("'billón' in US Spanish may mean 10^9 (a calque of 'billion'); read as 10^12")
-            elif guess.territory in _LATAM and not _BEYOND_ONE_COUNTRY.search(text) and abs(value) <= 20 * Decimal(10) ** 12:
+            elif guess.territory in _LATAM and not _BEYOND_ONE_COUNTRY.search(text) \
+                    and Decimal(10) ** 12 <= abs(value) <= 20 * Decimal(10) ** 12:
                 # "México supera el billón de dólares en inversiones", "las reservas (del BCR) se
                 # incrementaron en 6.83 billones de dólares": a trillion dollars is most of a Latin
                 # American GDP (Mexico's, the largest but Brazil's, was US$1.8 trillion in 2024, IMF)
@@ -1071,7 +1073,10 @@ def _currency_code(m, implied, text, guess: LocaleGuess, options: NumberOptions)
         if local:
             return local, "", None
         return "USD", "", "bare '$' with --dollar-sign local, but the source locale has no '$' currency; read as USD"
-    if _patterns()["dollar_word"].search(text):
+    if _patterns()["dollar_word"].search(text) and not _patterns()["dollar_mark"].search(text):
+        # "… de dólares" elsewhere makes a bare "$" dollars; a text that marks its dollars
+        # "US$"/"USD" beside a bare "$" ("$ 12.028.692 millones … US$ 13.200 millones") means
+        # the local currency by the bare one
         return "USD", "", None
     if local:
         return local, "", None
@@ -1242,8 +1247,10 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions) -> None:
     what it counts) is in another sentence.
     """
     money: _Hit | None = None
+    last_cash: _Hit | None = None  # the last amount of money without a scale word
     for n, h in enumerate(hits):
         q = h.q
+        after = text[h.end:h.end + 40]
         if q is None or h.kind == "range":
             if h.kind == "range" and isinstance(h.value, Range) and getattr(h.value.high, "unit", "x") is None \
                     and "scale" in h.attrs and not _COUNTED.match(after):
@@ -1256,6 +1263,8 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions) -> None:
         if q.unit == "currency" and h.exp:
             money = h
             continue
+        if q.unit == "currency" and not h.exp:
+            last_cash = h
         if q.unit == "currency" and not h.exp and money is not None and money.q.currency == q.currency \
                 and money.q.amount and h.attrs.get("scale") is None and q.amount is not None:
             # "el Ebitda alcanzó US$ 4.159 millones, que se comparan con los US$ 4.022 del año pasado"
@@ -1297,6 +1306,29 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions) -> None:
                 if mant / 1000 <= abs(q.amount) <= mant * 1000 and not re.fullmatch(r"(?:19|20)\d\d", text[h.start:h.end]):
                     _as_money(h, nxt, q.amount * Decimal(10) ** nxt.exp, nxt.exp, options)
                     h.bare = False
+                    continue
+            prev = hits[n - 1] if n else None
+            if prev is not None and prev.q is not None and prev.q.unit == "percent" and h.frac and not h.exp \
+                    and re.search(r"\s(?:y|e|o)\s+$", text[prev.end:h.start]) and len(text[prev.end:h.start]) < 60 \
+                    and _ELLIPSIS_AFTER.match(after):
+                h.q = h.value = Quantity(q.amount, "percent")
+                h.target = render.percent_text(render.fmt_number(q.amount, h.frac), "percent", q.amount, options)
+                h.emit = True
+                h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
+                    h.attrs, f"'{text[h.start:h.end]}' read as a percentage, like '{text[prev.start:prev.end]}' before it; check")}
+                continue
+            if money is None and last_cash is not None and h.frac and not h.exp and last_cash.q.amount:
+                between = text[last_cash.end:h.start]
+                ratio = abs(q.amount) / abs(last_cash.q.amount)
+                if len(between) < 60 and _ELLIPSIS_BETWEEN.search(between) and _ELLIPSIS_AFTER.match(after) \
+                        and Decimal("0.1") <= ratio <= 10:
+                    # "8,11 bolívares, mientras euro en 7,88": a price beside a price
+                    said = text[h.start:h.end]
+                    _as_money(h, last_cash, q.amount, 0, options)
+                    h.target = render.currency_amount(render.fmt_number(q.amount, max(h.frac, 2)), last_cash.q.currency, True,
+                                                      options, _HEAD_EN.get(_head(last_cash.cur_name), last_cash.cur_name) if last_cash.cur_name else "")
+                    h.attrs = {"ambiguous": True, "reason": f"'{said}' read as {h.target}, the currency of "
+                                                            f"'{text[last_cash.start:last_cash.end]}' before it; check"}
                     continue
             if money is None or money.q.amount is None or not money.exp:
                 continue
