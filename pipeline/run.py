@@ -56,6 +56,9 @@ class FileResult:
     engine: str = ""
     error: str | None = None
     notices: list[str] = field(default_factory=list)
+    #: QA findings in the document's segments, by severity (for the summary and --fail-on)
+    qa_errors: int = 0
+    qa_warnings: int = 0
 
 
 # ------------------------------------------------------------------- segment
@@ -343,6 +346,8 @@ def translate_documents(
             run_qa(doc, finders, segs)
             if not last:
                 continue
+            flags = [f.severity.value for seg in doc.segments for f in seg.flags]
+            result.qa_errors, result.qa_warnings = flags.count("error"), flags.count("warning")
             doc_run = RunInfo(**{**run.__dict__, "source_locale": doc.metadata.get("source_locale", "")})
             try:
                 result.outputs = write_outputs(doc, out_dir, doc_run, options.formats)

@@ -65,7 +65,13 @@ def number_spans(seg: Segment, ctx: QAContext) -> list:
         return seg.found["numbers"]
     from ..numbers import find_numbers
 
-    return ctx.memo(seg, "number_spans", lambda: find_numbers(seg.source, ctx.locale_guess, ctx.number_options))
+    from ..numbers import paragraph_guess
+
+    def find():
+        guess = paragraph_guess(ctx.locale_guess, seg.source) if ctx.locale_guess is not None else None
+        return find_numbers(seg.source, guess, ctx.number_options)
+
+    return ctx.memo(seg, "number_spans", find)
 
 
 _CARDINAL = None
