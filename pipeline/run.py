@@ -100,6 +100,8 @@ class SpanFinders:
     glossary: object | None = None  # pipeline.glossary.Glossary
     matcher: object | None = None
     number_options: object | None = None
+    #: per document id: the money its segments named last (see LocaleGuess.prior_currency)
+    running_currency: dict = field(default_factory=dict)
 
     @classmethod
     def prepare(cls, options: TranslateOptions) -> "SpanFinders":
@@ -133,13 +135,21 @@ class SpanFinders:
         document's) and add them to each segment's spans."""
         from .numbers import find_numbers
 
+        from dataclasses import replace
+
         from .numbers import paragraph_guess
+        from .numbers.parse import last_currency
 
         guess = self.locate(doc)
         for seg in doc.segments if segments is None else segments:
-            # the country a paragraph names wins over the document's for its currency
+            # the country a paragraph names wins over the document's for its currency; the
+            # money named last before this segment is the currency of a figure naming none
             block = _block_of(doc, seg)
-            numbers = find_numbers(seg.source, paragraph_guess(guess, block.text) if block else guess, self.number_options)
+            here = paragraph_guess(guess, block.text) if block else guess
+            if self.running_currency.get(doc.id):
+                here = replace(here, prior_currency=self.running_currency[doc.id])
+            numbers = find_numbers(seg.source, here, self.number_options)
+            self.running_currency[doc.id] = last_currency(numbers) or self.running_currency.get(doc.id)
             for span in numbers:
                 if span.attrs.get("ambiguous"):
                     seg.flag("numbers", "warning", span.attrs.get("reason", f"ambiguous number “{span.text}”"))

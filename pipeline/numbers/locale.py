@@ -41,6 +41,9 @@ class LocaleGuess:
     #: A three-digit group read by "country" alone is weak evidence (Colombian and
     #: Mexican outlets mix conventions) and is flagged.
     decimal_from: str = "numbers"
+    #: (ISO code, Spanish name) of the money the document named last before this
+    #: paragraph: the currency of a later "… 78.500 millones aprobados" that names none
+    prior_currency: tuple | None = None
 
     @property
     def territory(self) -> str | None:

@@ -347,7 +347,7 @@ def _find_in_context(text: str, guess: LocaleGuess | None, options: NumberOption
             hits.append(hit)
             pos = hit.end
     hits = _join_ranges(text, hits, options)
-    _carry_units(text, hits, options)
+    _carry_units(text, hits, options, guess)
     out = []
     for h in hits:
         if not h.emit:
@@ -355,7 +355,10 @@ def _find_in_context(text: str, guess: LocaleGuess | None, options: NumberOption
         target = h.target
         if text[h.start].isupper() and target[:1].islower():
             target = target[0].upper() + target[1:]
-        out.append(Span(h.start, h.end, h.kind, text[h.start:h.end], target, h.value, h.attrs))
+        attrs = h.attrs
+        if h.cur_name and isinstance(h.value, Quantity) and h.value.unit == "currency" and h.value.currency is None:
+            attrs = {**attrs, "cur_name": h.cur_name}  # "pesos" of no known country: the name to say again
+        out.append(Span(h.start, h.end, h.kind, text[h.start:h.end], target, h.value, attrs))
     return out
 
 
@@ -1233,7 +1236,7 @@ _ELLIPSIS_BETWEEN = re.compile(r"(?:\by\b|\be\b|\bo\b|,|;|\(|\bfrente\s+a\b|\bco
 _PERCENT_PAIR = re.compile(r"\s*(?:,|y|e|o|a)\s+$|^\s*(?:,\s*)?(?:y|e|o|a)\s+$", re.IGNORECASE)
 
 
-def _carry_units(text: str, hits: list[_Hit], options: NumberOptions) -> None:
+def _carry_units(text: str, hits: list[_Hit], options: NumberOptions, guess: LocaleGuess | None = None) -> None:
     """A figure whose unit the Spanish leaves to a neighbour takes it, in place:
 
     - "62.000 millones de euros … y 48.000 en préstamos": a bare figure after a scaled
@@ -1244,8 +1247,12 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions) -> None:
       unit after money takes its currency;
     - "4,7 y 3,9%": a bare figure joined by "y"/"o"/"," to a percentage is a percentage.
     A scaled figure with no unit and no money before it is flagged: its currency (or
-    what it counts) is in another sentence.
+    what it counts) is in another sentence; when the document named money before
+    (``guess.prior_currency``, kept by the protect stage) the English says that currency,
+    and the value stays unit-less (what the Spanish itself says; QA accepts the English
+    naming the currency the Spanish left to context).
     """
+    prior = getattr(guess, "prior_currency", None)
     money: _Hit | None = None
     last_cash: _Hit | None = None  # the last amount of money without a scale word
     for n, h in enumerate(hits):
@@ -1254,9 +1261,17 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions) -> None:
         if q is None or h.kind == "range":
             if h.kind == "range" and isinstance(h.value, Range) and getattr(h.value.high, "unit", "x") is None \
                     and "scale" in h.attrs and not _COUNTED.match(after):
-                h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
-                    h.attrs, f"'{text[h.start:h.end]}' has no unit or currency here: it counts what an earlier sentence "
-                             "named (check that the English says what)")}
+                why = (f"'{text[h.start:h.end]}' has no unit or currency here: it counts what an earlier sentence "
+                       "named (check that the English says what)")
+                if prior and money is None and getattr(h.value.low, "unit", "x") is None:
+                    code, name = prior
+                    low, high = h.value.low.amount, h.value.high.amount
+                    e = h.attrs["scale"]
+                    first, second = ("between", "and") if h.target.startswith("between") else ("from", "to")
+                    h.target = (f"{first} {_money_text(low, e, code, name, options)} "
+                                f"{second} {_money_text(high, e, code, name, options)}")
+                    why = f"'{text[h.start:h.end]}' read in {code or name}, the currency the text named before; check"
+                h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(h.attrs, why)}
             money = None if h.kind == "range" and not (isinstance(h.value, Range) and getattr(h.value.high, "unit", None) == "currency") else money
             continue
         after = text[h.end:h.end + 40]
@@ -1287,9 +1302,14 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions) -> None:
             if counted:
                 continue  # "47 millones de habitantes"
             if h.emit:
-                h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
-                    h.attrs, f"'{text[h.start:h.end]}' has no unit or currency here: it counts what an earlier sentence "
-                             "named (check that the English says what)")}
+                why = (f"'{text[h.start:h.end]}' has no unit or currency here: it counts what an earlier sentence "
+                       "named (check that the English says what)")
+                if prior:
+                    code, name = prior
+                    h.target = _money_text(q.amount, h.exp, code, name, options)
+                    why = (f"'{text[h.start:h.end]}' has no unit here: read in {code or name}, the currency the text "
+                           "named before; check")
+                h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(h.attrs, why)}
             continue
         if h.bare and q.unit is None and q.amount is not None:
             nxt = hits[n + 1] if n + 1 < len(hits) else None
@@ -1347,6 +1367,22 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions) -> None:
                 h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
                     h.attrs, f"'{said}' read as {h.target}: the scale and currency of '{text[money.start:money.end]}' before it "
                              "(the Spanish leaves them out); check")}
+
+
+def _money_text(amount: Decimal, exp: int, code: str | None, name: str, options: NumberOptions) -> str:
+    return render.currency_amount(render.scaled_figure(amount, exp, options), code, True, options,
+                                  _HEAD_EN.get(_head(name), name) if name else "")
+
+
+def last_currency(spans: list[Span]) -> tuple[str | None, str] | None:
+    """(ISO code, Spanish name) of the last amount of money among ``spans``, for the
+    document's running currency (LocaleGuess.prior_currency); None if there is none."""
+    for s in reversed(spans):
+        vals = [s.value.high, s.value.low] if isinstance(s.value, Range) else [s.value]
+        for v in vals:
+            if isinstance(v, Quantity) and v.unit == "currency" and (v.currency or s.attrs.get("cur_name")):
+                return v.currency, s.attrs.get("cur_name", "")
+    return None
 
 
 def _as_money(h: _Hit, money: _Hit, amount: Decimal, exp: int, options: NumberOptions) -> None:
