@@ -339,6 +339,7 @@ def _find_in_context(text: str, guess: LocaleGuess | None, options: NumberOption
             or _ord_digit(text, i, P)
             or _point_fraction(text, i, options)
             or _number_noun(text, i)
+            or _hyphen_range(text, i, P, guess, options)
             or _amount(text, i, P, guess, options)
             or _ord_word(text, i, P)
             or _vague(text, i, P, guess, options)
@@ -596,7 +597,37 @@ _CHANGE_BEFORE = re.compile(r"(?:\b(?:un|en\s+un|del|de\s+un|en)\s+)$", re.IGNOR
 _CHANGE_VERB = re.compile(r"(?<!\w)(?:sub|baj|recort|rebaj|elev|reduc|increment|aument|alz)\w*", re.IGNORECASE)
 
 
-def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
+_HYPHEN_RANGE = re.compile(r"(?P<a>\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?)[-–](?=\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?\s+(?:d[oó]lares|euros|pesos|soles|bol[ií]vares|millones|mil\s+millones|por\s+ciento)|\d+(?:[.,]\d+)?\s?%)")
+
+
+def _hyphen_range(text, i, P, guess, options):
+    """"725-737 dólares" → "$725 to $737", "3-4%" → "3% to 4%": a hyphenated range
+    before a unit (a year range such as 2009-2011 has none and is left alone)."""
+    m = _HYPHEN_RANGE.match(text, i)
+    if not m or not _guard_before(text, i):
+        return None
+    b = _amount(text, m.end(), P, guess, options, guarded=False)
+    if b is None or b.q is None or b.q.amount is None or b.kind == "range":
+        return None
+    r = read_digits(m["a"], guess.decimal_mark, guess.confident, guess.locale)
+    if r is None:
+        return None
+    low = r[0] * (Decimal(10) ** b.exp if b.exp else 1)
+    if low >= b.q.amount:
+        return None
+    qa = Quantity(low, b.q.unit, b.q.currency)
+    if b.q.unit == "currency":
+        ta = render.currency_amount(render.scaled_figure(low, b.exp, options, r[1]), b.q.currency, True, options,
+                                    _HEAD_EN.get(_head(b.cur_name), b.cur_name) if b.cur_name else "")
+    elif b.q.unit:
+        ta = render.percent_text(render.fmt_number(low, r[1]), b.q.unit, low, options)
+    else:
+        ta = render.scaled_figure(low, b.exp, options, r[1])
+    return _Hit(i, b.end, "range", f"{ta} to {b.target}", Range(qa, b.q), dict(b.attrs), q=b.q, exp=b.exp,
+                cur_name=b.cur_name)
+
+
+def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions, guarded: bool = True):
     m = P["amount"].match(text, i)
     if not m:
         return None
@@ -625,9 +656,10 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions):
         if not m:
             return None
     start = i
-    if m["sign"] is None and m["pre"] is None and not _guard_before(text, i):
+    if guarded and m["sign"] is None and m["pre"] is None and not _guard_before(text, i):
         return None
-    if m["pre"] is None and m["sign"] is None and m["words"] is None and i > 0 and text[i - 1] in "-–−" and i >= 2 and not text[i - 2].isspace():
+    if guarded and m["pre"] is None and m["sign"] is None and m["words"] is None and i > 0 and text[i - 1] in "-–−" \
+            and i >= 2 and not text[i - 2].isspace():
         return None
     attrs: dict = {}
     reasons: list[str] = []
@@ -1273,6 +1305,8 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions, guess: Loc
                     why = f"'{text[h.start:h.end]}' read in {code or name}, the currency the text named before; check"
                 h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(h.attrs, why)}
             money = None if h.kind == "range" and not (isinstance(h.value, Range) and getattr(h.value.high, "unit", None) == "currency") else money
+            if h.kind == "range" and q is not None and q.unit == "currency" and not h.exp:
+                last_cash = h  # "(725-737 dólares), México (641)"
             continue
         after = text[h.end:h.end + 40]
         if q.unit == "currency" and h.exp:
@@ -1337,6 +1371,19 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions, guess: Loc
                 h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
                     h.attrs, f"'{text[h.start:h.end]}' read as a percentage, like '{text[prev.start:prev.end]}' before it; check")}
                 continue
+            if money is None and last_cash is not None and not h.exp and last_cash.q.amount and not h.frac \
+                    and text[h.start - 1:h.start] == "(" and text[h.end:h.end + 1] == ")" and q.amount >= 10:
+                # "Costa Rica (725-737 dólares), México (641), Uruguay (599)": a list of amounts in
+                # parentheses, the unit said once
+                ratio = abs(q.amount) / abs(last_cash.q.amount)
+                if text[last_cash.end:h.start].count("(") <= 6 and Decimal("0.1") <= ratio <= 10:
+                    said = text[h.start:h.end]
+                    _as_money(h, last_cash, q.amount, 0, options)
+                    h.target = render.currency_amount(render.fmt_number(q.amount), last_cash.q.currency, True, options,
+                                                      _HEAD_EN.get(_head(last_cash.cur_name), last_cash.cur_name) if last_cash.cur_name else "")
+                    h.attrs = {"ambiguous": True, "reason": f"'{said}' read as {h.target}, the unit of "
+                                                            f"'{text[last_cash.start:last_cash.end]}' before it; check"}
+                    continue
             if money is None and last_cash is not None and h.frac and not h.exp and last_cash.q.amount:
                 between = text[last_cash.end:h.start]
                 ratio = abs(q.amount) / abs(last_cash.q.amount)
