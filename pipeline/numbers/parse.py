@@ -1108,16 +1108,31 @@ def _currency_code(m, implied, text, guess: LocaleGuess, options: NumberOptions)
         if local:
             return local, "", None
         return "USD", "", "bare '$' with --dollar-sign local, but the source locale has no '$' currency; read as USD"
-    if _patterns()["dollar_word"].search(text) and not _patterns()["dollar_mark"].search(text):
+    price_of_dollar = _PRICE_OF_DOLLAR.search(text)
+    if _patterns()["dollar_word"].search(text) and not _patterns()["dollar_mark"].search(text) and not price_of_dollar:
         # "… de dólares" elsewhere makes a bare "$" dollars; a text that marks its dollars
         # "US$"/"USD" beside a bare "$" ("$ 12.028.692 millones … US$ 13.200 millones") means
         # the local currency by the bare one
         return "USD", "", None
     if local:
         return local, "", None
-    if guess.locale in ("es_419", "es"):
+    if guess.locale in ("es_419", "es") or guess.territory is None:
+        comma = guess.decimal_mark == "," and guess.decimal_from == "numbers" or bool(m["num"] and re.search(r",\d{1,2}$", m["num"]))
+        if price_of_dollar or comma or m["scale"] and re.match(r"(?i)bill", m["scale"]) and not _COMPANY.search(text):
+            # the price of the dollar is in pesos; the countries whose own currency is the
+            # US dollar (US Spanish media, Ecuador, El Salvador, Panama, Puerto Rico) write a
+            # decimal point; and 10^12 dollars is beyond any budget but the largest
+            why = ("the price of the dollar" if price_of_dollar else "a decimal comma" if comma else "'billones'")
+            return None, "pesos", (f"bare '$' in text of unknown country, with {why}: read as pesos "
+                                   "(of which country? check)")
         return "USD", "", "bare '$' in text of unknown country: local peso or US dollar? read as USD"
     return "USD", "", None
+
+
+#: The dollar as a thing priced: "el dólar oficial cerró en $1.270", "$962 por dólar".
+_PRICE_OF_DOLLAR = re.compile(
+    r"(?i)(?<!\w)(?:el|del|al|un|por)\s+d[oó]lar(?!es)(?:\s+(?:oficial|blue|mayorista|minorista|interbancario|"
+    r"paralelo|libre|observado|spot|estadounidense|de\s+referencia))?(?!\w)")
 
 
 def _local_code(guess: LocaleGuess) -> str | None:
