@@ -107,7 +107,7 @@ _COUNTRY_CUES: list[tuple[str, str, int]] = [
     (r"\b(?:BCV|VES)\b|\bBs\.|millardos?\b|bolívares", "VE", 2),
     (r"(?<!\w)S/\.?\s?\d|\b(?:BCRP|INEI|PEN)\b|\bsoles\b", "PE", 2),
     (r"RD\$|pesos dominicanos", "DO", 2),
-    (r"pesos uruguayos|\bUYU\b", "UY", 2),
+    (r"pesos uruguayos|\bUYU\b|\bBCU\b|Banco Central del Uruguay", "UY", 2),
     (r"\b(?:BOE|CNMV|IBEX|Moncloa)\b|\bINE\b|M€|tipos de interés|Producto Interior Bruto|comunidades autónomas", "ES", 2),
     (r"€|\beuros?\b", "ES", 1),
 ]
@@ -115,7 +115,7 @@ _COUNTRY_CUES: list[tuple[str, str, int]] = [
 #: (same order as _COUNTRY_CUES): the scan of a whole document then tries the pattern
 #: only there (same matches, 2–3× faster).
 _CUE_FIRST = [
-    r"[BSIPCmMp]", r"[IBAUp]|(?i:[stpqmhcv])", r"[DPCBp]", r"[DCp]", r"[BVmb]", r"[SBIPs]", r"[Rp]", r"[pU]",
+    r"[BSIPCmMp]", r"[IBAUp]|(?i:[stpqmhcv])", r"[DPCBp]", r"[DCp]", r"[BVmb]", r"[SBIPs]", r"[Rp]", r"[pUB]",
     r"[BCIMtPc]", r"[€e]",
 ]
 _COUNTRY_RES = [(re.compile("(?=" + f + ")(?:" + p + ")"), t, w) for f, (p, t, w) in zip(_CUE_FIRST, _COUNTRY_CUES)]
@@ -133,7 +133,7 @@ _CUE_NEEDLES: list[tuple[str, ...] | None] = [
     ("BCV", "VES", "Bs.", "millardo", "bolívares"),
     ("S/", "BCRP", "INEI", "PEN", "soles"),
     ("RD$", "pesos dominicanos"),
-    ("pesos uruguayos", "UYU"),
+    ("pesos uruguayos", "UYU", "BCU", "Banco Central del Uruguay"),
     ("BOE", "CNMV", "IBEX", "Moncloa", "INE", "M€", "tipos de interés", "Producto Interior Bruto", "comunidades autónomas"),
     ("€", "euro"),
 ]

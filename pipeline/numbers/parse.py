@@ -186,12 +186,13 @@ def _patterns() -> dict[str, re.Pattern]:
         "ord_digit": re.compile(
             r"(?P<n>\d{1,4})(?:(?P<ind>\.?\s?[ºª]|\.°)|\.?(?P<suf>ero|era|er|ro|ra|do|da|to|ta|mo|ma|vo|va|no|na)(?!\w))"
         ),
-        "ord_word": re.compile(ORDINAL_RE + r"(?!\s+(?:de|parte)\b)", re.IGNORECASE),
+        "ord_word": re.compile(ORDINAL_RE, re.IGNORECASE),
         "vague": re.compile(r"miles\s+de\s+millones(?:\s+de\s+(?P<cur>" + _HEAD_SURFACE + r"))?(?!\w)", re.IGNORECASE),
         "trigger": re.compile(
             r"\d+(?:[.,'’]\d+)*|[$€£¥₡]|(?<!\w)(?-i:Q)(?=\d)|(?<!\w)(?:[uU]\$[sS]|(?:MXN|COP|COL|CLP|ARS|UYU|DOP|USD)\$|US\s?\$|U\$S|RD\$|R\$|MX\$|CA\$|MMUS\$|MM\$|S/|Bs|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP|GTQ|CRC)(?=" + _WS + r"?\d))"
             r"|(?<![\w.,])[-−–](?=" + _WS + r"?(?:\d|US\s?\$|\$|U\$S|€))"
-            r"|(?i:(?<!\w)(?:mil\s?millonari|multimillonari|millonari|millar|cientos\s+de|centenares\s+de|decenas\s+de|un\s+centenar|un\s+cuarto|(?<=n[uú]mero\s)(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)|(?<=las\s)(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)|(?<=la\s)una))"
+            r"|(?i:(?<=\bel\s)(?:mill|bill)[oó]n(?!\w))"
+            r"|(?i:(?<!\w)(?:mil\s?millonari|multimillonari|millonari|billonari|millar|el\s+(?:doble|triple|cu[aá]druple)|un\s+trimestre\s+porcentual|(?:un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)(?=\s+\w+\s+y\s+medio)|cientos\s+de|centenares\s+de|decenas\s+de|un\s+centenar|un\s+cuarto|(?<=n[uú]mero\s)(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)|(?<=las\s)(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)|(?<=la\s)una))"
             r"|(?i:(?<!\w)(?:" + _ONE_WORD + r"|" + ORDINAL_RE + r"|(?:" + month_re + r")(?=\s+del?\s+\d)|miles\s+de\s+millones))"
         ),
         "range_open": re.compile(r"(?P<w>entre|desde|del|de)\s+(?:(?:el|los|las)\s+)?$", re.IGNORECASE),
@@ -199,7 +200,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "dollar_word": re.compile(r"d[oó]lares|(?<![A-Z])USD|US\s?\$|U\$S"),
         "dollar_mark": re.compile(r"(?<![A-Z])USD|US\s?\$|U\$S|[uU]\$[sS]"),
         "quick": re.compile(
-            r"\d|[$€£¥₡]|(?i:mill|bill|trill|ciento|centenar|decenas|cuarto|n[uú]mero\s|las\s|la\s+una|por\s+cien|porcentual|puntos\s+b|punto|av[oa]|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
+            r"\d|[$€£¥₡]|(?i:mill|bill|trill|ciento|centenar|decenas|cuarto|doble|triple|cu[aá]druple|trimestre|medio|n[uú]mero\s|las\s|la\s+una|por\s+cien|porcentual|puntos\s+b|punto|av[oa]|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
         ),
     }
 
@@ -336,9 +337,11 @@ def _find_in_context(text: str, guess: LocaleGuess | None, options: NumberOption
             or _date_text(text, i, P, guess)
             or _time(text, i)
             or _rank(text, i)
+            or _scientific(text, i, guess, options)
             or _ord_digit(text, i, P)
             or _point_fraction(text, i, options)
             or _number_noun(text, i)
+            or _the_scale(text, i, P, guess, options)
             or _hyphen_range(text, i, P, guess, options)
             or _amount(text, i, P, guess, options)
             or _ord_word(text, i, P)
@@ -370,7 +373,7 @@ _DIGIT_OR_SIGN = re.compile(r"[\d$€£¥₡]")
 def _quick_needles() -> tuple[str, ...]:
     """Strings one of which the case-folded text contains wherever "quick" matches: its
     words, and a piece of each of its patterns ("por\\s+cien" → "por", "[eé]sima" → "sim")."""
-    return ("mill", "bill", "trill", "ciento", "centenar", "decenas", "cuarto", "mero", "las", "la una", "por", "punto", "sim", "cim", "avo", "ava", *_month_names())
+    return ("mill", "bill", "trill", "ciento", "centenar", "decenas", "cuarto", "doble", "triple", "druple", "trimestre", "medio", "mero", "las", "la una", "por", "punto", "sim", "cim", "avo", "ava", *_month_names())
 
 
 def _may_have_numbers(text: str, P) -> bool:
@@ -489,6 +492,8 @@ def _ord_word(text, i, P):
     n = parse_ordinal(m.group(0))
     if not n or n < 10:
         return None
+    if " " not in m.group(0).strip() and re.match(r"(?i)\s+(?:de|parte)\b", text[m.end():m.end() + 8]):
+        return None  # "la décima parte", "un doceavo de": fractions
     before = text[max(0, i - 12):i]
     if re.search(r"(?i)(?<!\w)(?:un|una|unos|unas|\d+)\s+$", before):
         return None  # "un onceavo del total", "una décima": fractions, not ordinals
@@ -593,11 +598,27 @@ _RATE_CHANGE = re.compile(
     r"(?<!\w)(?:tipos?\s+de\s+inter[eé]s|tasas?\s+de\s+(?:inter[eé]s|referencia|pol[ií]tica|intermediaci[oó]n|intervenci[oó]n)|precio\s+del\s+dinero|los\s+tipos|las\s+tasas|la\s+tasa|puntos\s+b[aá]sicos)(?!\w)",
     re.IGNORECASE,
 )
+_EXCHANGE_RATE = re.compile(r"(?i)(?<!\w)(?:tipo\s+de\s+cambio|cotiz\w*|d[oó]lar)(?!\w)")
+_RATE_NOUN = re.compile(r"(?i)(?<!\w)(?:crecimiento|inflaci[oó]n|desempleo|paro|tasa|tipos?|PIB|d[eé]ficit)(?!\w)")
+_CHANGE_BEFORE_PCT = re.compile(r"(?i)(?:sub|baj|aument|cay|creci|disminu|redu|recort|elev)\w*\s+(?:en\s+|un\s+|en\s+un\s+)?$")
 _CHANGE_BEFORE = re.compile(r"(?:\b(?:un|en\s+un|del|de\s+un|en)\s+)$", re.IGNORECASE)
 _CHANGE_VERB = re.compile(r"(?<!\w)(?:sub|baj|recort|rebaj|elev|reduc|increment|aument|alz)\w*", re.IGNORECASE)
 
 
 _HYPHEN_RANGE = re.compile(r"(?P<a>\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?)[-–](?=\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?\s+(?:d[oó]lares|euros|pesos|soles|bol[ií]vares|millones|mil\s+millones|por\s+ciento)|\d+(?:[.,]\d+)?\s?%)")
+
+
+def _the_scale(text, i, P, guess, options):
+    """"el millón doscientos mil" (the 1.2 million), "el billón de dólares": a scale word
+    with the article as its count, read as one of it."""
+    if not re.match(r"(?i)(?:mill|bill)[oó]n(?!\w)", text[i:i + 7]) or not re.search(r"(?i)\bel\s$", text[max(0, i - 3):i]):
+        return None
+    sub = text[:i] + "1 " + text[i:]
+    h = _amount(sub, i, P, guess, options, guarded=False)
+    if h is None or not h.exp:
+        return None
+    h.end -= 2
+    return h
 
 
 def _hyphen_range(text, i, P, guess, options):
@@ -843,6 +864,12 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions, guarded: boo
         why = rate_over_100(text, value)
         if why:
             reasons.append(why)
+        elif value > 100 and _EXCHANGE_RATE.search(text):
+            reasons.append(f"'{text[start:end]}': a percentage above 100 where the sentence quotes an exchange rate "
+                           "(a price written with '%'?); check the source")
+        elif 0 < value <= 1 and _RATE_NOUN.search(text) and _CHANGE_BEFORE_PCT.search(text[max(0, start - 24):start]) \
+                and not (_RATE_CHANGE.search(text) and _CHANGE_VERB.search(text) and _CHANGE_BEFORE.search(text[max(0, start - 12):start])):
+            reasons.append(f"'{text[start:end]}' as the change of a rate: percent or percentage points? check")
         elif 0 < value <= 1 and _RATE_CHANGE.search(text) and _CHANGE_VERB.search(text) \
                 and _CHANGE_BEFORE.search(text[max(0, start - 12):start]):
             # "El BCE sube los tipos un 0,50%": Spanish press writes a change of a rate of
@@ -1207,6 +1234,10 @@ def _time(text, i):
 _NOUN = re.compile(
     r"(?P<w>mil\s?millonari[oa](?P<p1>s)?|multimillonari[oa](?P<p2>s)?|millonari[oa](?P<p3>s)?)(?!\w)"
     r"|(?P<millar>un\s+millar|millares|un\s+centenar|centenares)\s+de(?!\w)"
+    r"|(?P<times>el\s+(?:doble|triple|cu[aá]druple))(?=\s+(?:de|del|que)\b)"
+    r"|(?P<bn>billonari[oa](?P<p4>s)?)(?!\w)"
+    r"|(?P<tq>un\s+trimestre\s+porcentual)(?!\w)"
+    r"|(?P<half_n>un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d{1,2})\s+(?P<half_u>años|meses|semanas|días|horas|minutos|siglos|décadas|kilómetros|kilos|litros)\s+y\s+medio(?!\w)"
     r"|(?P<quarter>un\s+cuarto)\s+(?P<qof>del?)(?=\s+(?:todo|toda|todos|todas|los|las|la|el|su|sus|este|esta|ese|esa|[^\W\d]+o?s\b))"
     r"|(?P<vague>cientos|centenares|decenas)\s+de\s+(?P<of>miles|millones)(?:\s+de\s+(?P<cur>d[oó]lares|euros|pesos))?(?!\w)",
     re.IGNORECASE,
@@ -1214,16 +1245,46 @@ _NOUN = re.compile(
 _DETERMINER_BEFORE = re.compile(r"(?i)(?:^|(?<!\w)(?:el|la|los|las|un|una|unos|unas|del|al|de|sus?|estos?|estas?|esos?|esas?|cuyos?|\d[\d.,]*))\s+$")
 
 
-_RANK = re.compile(r"(?i)(?:(?<=\bpuesto\s)|(?<=\blugar\s)|(?<=\bposici[oó]n\s)|(?<=\bn[uú]mero\s))(?P<n>\d{1,3}(?:\.\d{3})?)(?![\d:/%\w]|[.,]\d)")
+_RANK = re.compile(
+    r"(?i)(?:(?<=\bpuesto\s)|(?<=\blugar\s)|(?<=\bposici[oó]n\s)|(?<=\bn[uú]mero\s))(?P<n>\d{1,3}(?:\.\d{3})?)(?![\d:/%\w]|[.,]\d)"
+    r"|(?P<n3>\d{1,4})(?=\s+(?:del\s+mundo|de\s+la\s+lista|del\s+ranking|de\s+Forbes|del\s+escalaf[oó]n)\b)"
+    r"|(?P<n2>\d{1,3})(?![\d:/%\w]|[.,]\d)"
+)
+_RANK_NOUN_BEFORE = re.compile(r"(?i)\b(?:la|el|su)\s+(?:copa|t[ií]tulo|corona|edici[oó]n|estrella|campeonato)\s+$")
+_RANK_LIST_BEFORE = re.compile(r"(?i)\b(?:al|el|y|del)\s+$")
 _RANK_WORD = re.compile(r"(?i)(?<=\bn[uú]mero\s)(?P<w>uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)(?!\w)")
+
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SCIENTIFIC = re.compile(r"(?P<m>\d{1,3}(?:[.,]\d+)?)\s?[x×·]\s?10(?:\^(?P<e>-?\d{1,2})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+
+
+def _scientific(text, i, guess, options):
+    """"6,17 x 10⁹" → "6.17 billion", "3 × 10^12" → "3 trillion"."""
+    m = _SCIENTIFIC.match(text, i)
+    if not m or not _guard_before(text, i):
+        return None
+    r = read_digits(m["m"], guess.decimal_mark, True, guess.locale)
+    if r is None:
+        return None
+    e = int(m["e"] if m["e"] is not None else m["sup"].translate(_SUPERSCRIPT))
+    value = r[0] * Decimal(10) ** e
+    target = render.scaled_figure(value, e, options) if e in (6, 9, 12) else render.fmt_number(value)
+    q = Quantity(value)
+    return _Hit(i, m.end(), "number", target, q, q=q)
 
 
 def _rank(text, i):
     """"el puesto 382", "en el lugar 605", "el triunfo número 12" → "382nd", "605th",
     "12th" (a rank, AP figures); "la cadena número uno" → "No. 1". Not "el número de"."""
     m = _RANK.match(text, i)
+    before = text[max(0, i - 24):i]
+    if m and m["n2"] and not _RANK_NOUN_BEFORE.search(before):
+        m = None
+    if m and m["n3"] and not _RANK_LIST_BEFORE.search(before):
+        m = None if not _RANK_NOUN_BEFORE.search(before) else m
     if m:
-        n = int(m["n"].replace(".", ""))
+        n = int((m["n"] or m["n2"] or m["n3"]).replace(".", ""))
         if re.search(r"(?i)\b(?:el|la|los|las|del|al)\s+n[uú]mero\s$", text[max(0, i - 14):i]):
             return None  # "el número 12 de la calle": a number, not a rank
         return _Hit(i, m.end(), "ordinal", render.ordinal_text(n), Quantity(Decimal(n), "ordinal"))
@@ -1258,6 +1319,27 @@ def _number_noun(text, i):
         if "centenar" in w:
             return _Hit(i, m.end(), "number", "about 100" if one else "hundreds of", Quantity(Decimal(100)) if one else q)
         return _Hit(i, m.end(), "number", "a thousand" if one else "thousands of", q)
+    if m["times"]:
+        w = fold(m["times"]).split()[-1]
+        return _Hit(i, m.end(), "number", {"doble": "twice", "triple": "three times"}.get(w, "four times"), q)
+    if m["bn"]:  # a Spanish billón is 10^12: a billonario has a trillion
+        return _Hit(i, m.end(), "number", "trillionaire" + ("s" if m["p4"] else ""), q)
+    if m["tq"]:
+        return _Hit(i, m.end(), "percent", "a quarter percentage point", Quantity(Decimal("0.25"), "percentage_point"),
+                    {"ambiguous": True, "reason": "'un trimestre porcentual' is a calque of English 'a quarter percentage "
+                                                  "point' (trimestre = three months): read as 0.25 percentage point; check"})
+    if m["half_n"]:
+        n = m["half_n"]
+        words = {"un": "one", "una": "one", "dos": "two", "tres": "three", "cuatro": "four", "cinco": "five", "seis": "six",
+                 "siete": "seven", "ocho": "eight", "nueve": "nine", "diez": "ten"}
+        unit = {"años": "years", "meses": "months", "semanas": "weeks", "días": "days", "horas": "hours",
+                "minutos": "minutes", "siglos": "centuries", "décadas": "decades", "kilómetros": "kilometers",
+                "kilos": "kilos", "litros": "liters"}[m["half_u"].lower()]
+        lead = words.get(fold(n), n)
+        if lead == "one":
+            unit = unit[:-1]
+            return _Hit(i, m.end(), "number", f"{'an' if unit[0] in 'aeiouh' else 'a'} {unit} and a half", q)
+        return _Hit(i, m.end(), "number", f"{lead} and a half {unit}", q)
     if m["quarter"]:
         return _Hit(i, m.end(), "number", "a quarter of" + (" the" if fold(m["qof"]) == "del" else ""), q)
     size = {"cientos": "hundreds", "centenares": "hundreds", "decenas": "tens"}[fold(m["vague"])]
@@ -1269,7 +1351,10 @@ def _number_noun(text, i):
 # --- ellipsis: a figure that leaves its unit to the one before or after it ---------
 
 _COUNTED = re.compile(
-    r"\s+de\s+(?!(?:los|las|el|la|un|una|ellos|ellas|este|esta|ese|esa|d[oó]lares|euros|pesos)\b)[^\W\d]"
+    r"\s+de\s+(?!(?:los|las|el|la|un|una|ellos|ellas|este|esta|ese|esa|d[oó]lares|euros|pesos|ayudas?|inversi[oó]n|"
+    r"inversiones|pr[eé]stamos?|deudas?|gastos?|ingresos|ventas|beneficios|p[eé]rdidas|subsidios|subvenciones|fondos|"
+    r"recursos|presupuesto|financiaci[oó]n|financiamiento|exportaciones|importaciones|d[eé]ficit|remesas|impuestos|"
+    r"aranceles|excedentes|utilidades|ganancias|cr[eé]ditos?|dividendos|capital|activos|pasivos|reservas)\b)[^\W\d]"
     r"|\s+(?:personas|habitantes|hogares|usuarios|trabajadores|empleos|votantes|turistas|visitantes|pasajeros|"
     r"toneladas|barriles|hect[aá]reas|kil[oó]metros|metros|litros|unidades|veh[ií]culos|viviendas|d[oó]sis|"
     r"hombres|mujeres|ni[nñ]os|estudiantes|clientes|afiliados|pensionados|suscriptores|seguidores|espectadores)(?!\w)",
