@@ -757,6 +757,7 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions, guarded: boo
     if cont is not None:
         value += cont
         compound = render.exact_figure(value, options)
+        attrs["exact"] = True  # a compound: said again (ellipsis) with every digit
     alt = None  # the other reading of a lone separator before three digits
     if m["num"] and (exp or m["pre"] or m["sufsym"] or m["curname"] or implied_cur) and cont is None:
         value, frac, alt, digit_why = _three_digits(m["num"], value, frac, guess, digit_why, exp)
@@ -907,7 +908,7 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions, guarded: boo
         target = figure
         kind = "number"
     if reasons:
-        attrs = {"ambiguous": True, "reason": "; ".join(reasons)}
+        attrs = {**attrs, "ambiguous": True, "reason": "; ".join(reasons)}
     if exp:
         attrs["scale"] = exp
     return _Hit(start, end, kind, target, q, attrs, q=q, exp=exp, frac=frac, cur_name=cur_name)
@@ -1426,6 +1427,16 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions, guess: Loc
             continue
         if q.unit is None and q.amount is not None and h.exp and h.exp >= 6 and h.kind == "number":
             counted = _COUNTED.match(after)
+            named = _IN_CURRENCY.search(text[max(0, h.start - 60):h.start])
+            if named and not counted:
+                # "o su equivalente en dólares es de 22 mil 661 millones …"
+                head = _head(named.group(1))
+                code = _HEAD_DEFAULT.get(head) if head != "peso" else None
+                said = text[h.start:h.end]
+                h.target = _money_text(q.amount, h.exp, code, named.group(1), options, bool(h.attrs.get("exact")))
+                h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
+                    h.attrs, f"'{said}' read as {h.target}: 'en {named.group(1)}' before it; check")}
+                continue
             if money is not None and money.q.currency is not None:
                 said = text[h.start:h.end]
                 _as_money(h, money, q.amount, h.exp, options)
@@ -1438,9 +1449,13 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions, guess: Loc
             if h.emit:
                 why = (f"'{text[h.start:h.end]}' has no unit or currency here: it counts what an earlier sentence "
                        "named (check that the English says what)")
+                named = _IN_CURRENCY.search(text[max(0, h.start - 60):h.start])
+                if named:  # "o su equivalente en dólares es de 22 mil 661 millones …"
+                    prior = (_HEAD_DEFAULT.get(_head(named.group(1))) if _head(named.group(1)) != "peso" else None,
+                             named.group(1))
                 if prior:
                     code, name = prior
-                    h.target = _money_text(q.amount, h.exp, code, name, options)
+                    h.target = _money_text(q.amount, h.exp, code, name, options, bool(h.attrs.get("exact")))
                     why = (f"'{text[h.start:h.end]}' has no unit here: read in {code or name}, the currency the text "
                            "named before; check")
                 h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(h.attrs, why)}
@@ -1470,6 +1485,18 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions, guess: Loc
                 h.emit = True
                 h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
                     h.attrs, f"'{text[h.start:h.end]}' read as a percentage, like '{text[prev.start:prev.end]}' before it; check")}
+                continue
+            nxt_cash = next((x for x in hits[n + 1:] if x.emit and x.q is not None), None)
+            if last_cash is not None and nxt_cash is not None and nxt_cash.q.unit == "currency" \
+                    and not nxt_cash.exp and nxt_cash.q.currency == last_cash.q.currency and not h.exp and q.amount >= 1 \
+                    and not re.fullmatch(r"(?:19|20)\d\d", text[h.start:h.end]) and last_cash.q.amount \
+                    and abs(last_cash.q.amount) <= abs(q.amount) <= abs(nxt_cash.q.amount) and len(text[last_cash.end:nxt_cash.start]) < 160:
+                # "las monedas de 100 colones …, los billetes de 1000 … y el de 5000 colones"
+                said = text[h.start:h.end]
+                _as_money(h, last_cash, q.amount, 0, options)
+                h.target = render.currency_amount(render.fmt_number(q.amount, h.frac), last_cash.q.currency, True, options,
+                                                  _HEAD_EN.get(_head(last_cash.cur_name), last_cash.cur_name) if last_cash.cur_name else "")
+                h.attrs = {"ambiguous": True, "reason": f"'{said}' read as {h.target}, between two amounts in that currency; check"}
                 continue
             if money is None and last_cash is not None and not h.exp and last_cash.q.amount and not h.frac \
                     and text[h.start - 1:h.start] == "(" and text[h.end:h.end + 1] == ")" and q.amount >= 10:
@@ -1516,9 +1543,10 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions, guess: Loc
                              "(the Spanish leaves them out); check")}
 
 
-def _money_text(amount: Decimal, exp: int, code: str | None, name: str, options: NumberOptions) -> str:
-    return render.currency_amount(render.scaled_figure(amount, exp, options), code, True, options,
-                                  _HEAD_EN.get(_head(name), name) if name else "")
+def _money_text(amount: Decimal, exp: int, code: str | None, name: str, options: NumberOptions,
+                exact: bool = False) -> str:
+    figure = render.exact_figure(amount, options) if exact else render.scaled_figure(amount, exp, options)
+    return render.currency_amount(figure, code, True, options, _HEAD_EN.get(_head(name), name) if name else "")
 
 
 def last_currency(spans: list[Span]) -> tuple[str | None, str] | None:
@@ -1532,9 +1560,12 @@ def last_currency(spans: list[Span]) -> tuple[str | None, str] | None:
     return None
 
 
+_IN_CURRENCY = re.compile(r"(?i)\ben\s+(d[oó]lares|euros|pesos|bol[ií]vares|soles)\b(?!.*\d)")
+
+
 def _as_money(h: _Hit, money: _Hit, amount: Decimal, exp: int, options: NumberOptions) -> None:
     code = money.q.currency
-    figure = render.scaled_figure(amount, exp, options)
+    figure = render.exact_figure(amount, options) if h.attrs.get("exact") else render.scaled_figure(amount, exp, options)
     h.target = render.currency_amount(figure, code, True, options, _HEAD_EN.get(_head(money.cur_name), money.cur_name) if money.cur_name else "")
     h.q = h.value = Quantity(amount, "currency", code)
     h.kind = "currency"
