@@ -127,7 +127,7 @@ def _suffix_re() -> str:
     full = [re.escape(n).replace(r"\ ", r"\s+") for n in full if " " in n]
     return (
         r"(?:(?:\s+de\s+|" + _WS + r"?)(?P<sufsym>€|(?-i:USD|EUR|MXN|ARS|COP|CLP|PEN|GBP|JPY|CHF|M\.N\.))(?!\w)"
-        r"|\s+(?:de\s+)?(?P<curname>" + "|".join(full) + r"|" + _HEAD_SURFACE + r")(?!\w)"
+        r"|\s+(?:de\s*)?(?P<curname>" + "|".join(full) + r"|" + _HEAD_SURFACE + r")(?!\w)"
         r"(?:" + _WS + r"?\((?-i:M\.N\.|MXN|USD)\))?)"
     )
 
@@ -255,7 +255,7 @@ def read_digits(s: str, doc_decimal: str, confident: bool, locale: str = "es") -
         ipart, fpart = core.split(mark)
         k = len(fpart)
         if styled_groups:
-            dec = None if (k == 3 and "'" in s) else mark
+            dec = None if (k == 3 and ("'" in s or "’" in s)) else mark
         elif k != 3 or ipart.lstrip("-") in ("0", ""):
             dec = mark
         elif fpart == "000":
@@ -598,6 +598,11 @@ _RATE_CHANGE = re.compile(
     r"(?<!\w)(?:tipos?\s+de\s+inter[eé]s|tasas?\s+de\s+(?:inter[eé]s|referencia|pol[ií]tica|intermediaci[oó]n|intervenci[oó]n)|precio\s+del\s+dinero|los\s+tipos|las\s+tasas|la\s+tasa|puntos\s+b[aá]sicos)(?!\w)",
     re.IGNORECASE,
 )
+_PER_PERSON = re.compile(
+    r"(?i)(?<!\w)(?:salario\s+m[ií]nimo|sueldo|salario|pensi[oó]n|jubilaci[oó]n|mesada|auxilio\s+de\s+transporte|aguinaldo|"
+    r"pasaje|tarifa\s+del?\s+(?:metro|bus|pasaje)|por\s+persona|per\s+c[aá]pita)(?!\w)")
+_AGGREGATE = re.compile(r"(?i)(?<!\w)(?:n[oó]mina|masa\s+salarial|presupuesto|fondo|bolsa|costo\s+fiscal|"
+                        r"recaudaci[oó]n|gasto|empresas?|pa[ií]s|naci[oó]n|millones\s+de\s+(?:personas|trabajadores))(?!\w)")
 _EXCHANGE_RATE = re.compile(r"(?i)(?<!\w)(?:tipo\s+de\s+cambio|cotiz\w*|d[oó]lar)(?!\w)")
 _RATE_NOUN = re.compile(r"(?i)(?<!\w)(?:crecimiento|inflaci[oó]n|desempleo|paro|tasa|tipos?|PIB|d[eé]ficit)(?!\w)")
 _CHANGE_BEFORE_PCT = re.compile(r"(?i)(?:sub|baj|aument|cay|creci|disminu|redu|recort|elev)\w*\s+(?:en\s+|un\s+|en\s+un\s+)?$")
@@ -856,6 +861,19 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions, guarded: boo
             # dollars is beyond any country but the largest; a Spanish billón of pesos is not
             code, cur_name = None, "pesos"
             reasons[-1] = "bare '$' with 'billones' in text of unknown country: read as pesos (US$10^12 is beyond any budget but the largest); check the country"
+        per_person = _PER_PERSON.search(text)
+        # what one person is paid: a minimum wage or a fare is below US$10,000, any wage below
+        # US$10 million (pesos of no known country counted at the weakest peso's rate, COP's)
+        in_usd = plausibility_usd(value, code) if code else (plausibility_usd(value, "COP") if cur_name else None)
+        bound = 10**4 if per_person and re.match(r"(?i)salario\s+m|auxilio|pasaje|tarifa", per_person.group(0)) else 10**7
+        if per_person and exp and not _AGGREGATE.search(text) and (in_usd or 0) > bound \
+                and abs(value) / Decimal(10) ** exp >= 1000:
+            # "el salario mínimo será de $1’160.000 millones": a wage of a billion pesos is
+            # not one; the figure is the amount and "millones" is one scale too many
+            said = text[start:m.end()]
+            value, exp = value / Decimal(10) ** exp, None
+            reasons.append(f"re-read: '{said}' as {render.fmt_number(value)} ('{per_person.group(0)}' is paid to one "
+                           f"person; the scale word is one too many); check the source")
         if money_absurd(value, code):
             value, exp, code, cur_name, why = _implausible(text[start:m.end()], value, exp, code, cur_name, alt, m, guess)
             reasons.append(why)
@@ -1136,6 +1154,8 @@ def _currency_code(m, implied, text, guess: LocaleGuess, options: NumberOptions)
         if local:
             return local, "", None
         return "USD", "", "bare '$' with --dollar-sign local, but the source locale has no '$' currency; read as USD"
+    if re.match(r"\s+(?-i:FOB|CIF)\b", text[m.end():m.end() + 5]):
+        return "USD", "", "bare '$' before FOB/CIF: trade values are quoted in US dollars; check"
     price_of_dollar = _PRICE_OF_DOLLAR.search(text)
     if _patterns()["dollar_word"].search(text) and not _patterns()["dollar_mark"].search(text) and not price_of_dollar:
         # "… de dólares" elsewhere makes a bare "$" dollars; a text that marks its dollars
@@ -1419,7 +1439,8 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions, guess: Loc
                 and money.q.amount and h.attrs.get("scale") is None and q.amount is not None:
             # "el Ebitda alcanzó US$ 4.159 millones, que se comparan con los US$ 4.022 del año pasado"
             mant = abs(money.q.amount) / Decimal(10) ** money.exp
-            if mant / 10 <= abs(q.amount) <= mant * 10 and abs(q.amount) >= 100 and q.amount == q.amount.to_integral_value():
+            if mant / 2 <= abs(q.amount) <= mant * 2 and 100 <= abs(q.amount) and mant < 10**5 \
+                    and q.amount == q.amount.to_integral_value():
                 said = text[h.start:h.end]
                 _as_money(h, money, q.amount * Decimal(10) ** money.exp, money.exp, options)
                 h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
@@ -1439,6 +1460,13 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions, guess: Loc
                 continue
             if money is not None and money.q.currency is not None:
                 said = text[h.start:h.end]
+                if h.exp == 12 and money.q.currency in _CALQUE_CURRENCIES and getattr(guess, "territory", None) in _LATAM \
+                        and not _BEYOND_ONE_COUNTRY.search(text) and abs(q.amount) <= 20 * Decimal(10) ** 12:
+                    _as_money(h, money, q.amount / 1000, 9, options)
+                    h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
+                        h.attrs, f"'{said}' read as {h.target} ('billones' as a calque of 'billions': ten to the twelve "
+                                 "US dollars is beyond a Latin American country's figures); check the source")}
+                    continue
                 _as_money(h, money, q.amount, h.exp, options)
                 if counted:  # "301.5 millones de inversión física": money, or a count of something?
                     h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
