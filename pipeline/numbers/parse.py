@@ -809,6 +809,8 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions, guarded: boo
                 target = m["num"]  # years, codes, postal codes: never reformatted
             emit = target != m["num"] or bool(reasons)
             return _Hit(i, num_end, "number", target, q, attrs, emit=emit, bare=True, q=q, frac=frac)
+    if m["pre"] == "Q" and not (exp or (m["num"] and (len(re.sub(r"\D", "", m["num"])) >= 3 or re.search(r"[.,]", m["num"])))):
+        return None  # "el PIB para Q3": a quarter, not 3 quetzales
     # 3. unit or currency
     end = m.end()
     unit = None
