@@ -146,10 +146,15 @@ class SpanFinders:
             # money named last before this segment is the currency of a figure naming none
             block = _block_of(doc, seg)
             here = paragraph_guess(guess, block.text) if block else guess
-            if self.running_currency.get(doc.id):
-                here = replace(here, prior_currency=self.running_currency[doc.id])
+            # (named in the last two segments: an article's money, not another article's)
+            running = self.running_currency.get(doc.id)
+            if running and running[2] >= 2:
+                running = None
+            if running:
+                here = replace(here, prior_currency=running[:2])
             numbers = find_numbers(seg.source, here, self.number_options)
-            self.running_currency[doc.id] = last_currency(numbers) or self.running_currency.get(doc.id)
+            named = last_currency(numbers)
+            self.running_currency[doc.id] = (*named, 0) if named else (running[:2] + (running[2] + 1,) if running else None)
             for span in numbers:
                 if span.attrs.get("ambiguous"):
                     seg.flag("numbers", "warning", span.attrs.get("reason", f"ambiguous number “{span.text}”"))

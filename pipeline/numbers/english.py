@@ -85,7 +85,7 @@ def _patterns():
 _TIME_RE = re.compile(
     r"(?<![\w.,:])(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b)"
     r"|(?P<h24>[01]?\d|2[0-3])(?::|\*?h)(?P<m24>[0-5]\d)(?![\d:]))"
-    r"|(?<!\w)(?:at|until|from|by|before|after|to|since)\s+(?P<word>noon|midnight)\b",
+    r"|(?<!\w)(?:at|until)\s+(?P<word>noon|midnight)\b",
     re.IGNORECASE,
 )
 _POINT_FRACTION_RE = re.compile(
