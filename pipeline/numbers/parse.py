@@ -191,8 +191,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "trigger": re.compile(
             r"\d+(?:[.,'’]\d+)*|[$€£¥₡]|(?<!\w)(?-i:Q)(?=\d)|(?<!\w)(?:[uU]\$[sS]|(?:MXN|COP|COL|CLP|ARS|UYU|DOP|USD)\$|US\s?\$|U\$S|RD\$|R\$|MX\$|CA\$|MMUS\$|MM\$|S/|Bs|(?:USD|EUR|MXN|COP|ARS|CLP|PEN|GBP|GTQ|CRC)(?=" + _WS + r"?\d))"
             r"|(?<![\w.,])[-−–](?=" + _WS + r"?(?:\d|US\s?\$|\$|U\$S|€))"
-            r"|(?i:(?<=\bel\s)(?:mill|bill)[oó]n(?!\w))"
-            r"|(?i:(?<!\w)(?:mil\s?millonari|multimillonari|millonari|billonari|millar|el\s+(?:doble|triple|cu[aá]druple)|un\s+trimestre\s+porcentual|(?:un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)(?=\s+\w+\s+y\s+medio)|cientos\s+de|centenares\s+de|decenas\s+de|un\s+centenar|un\s+cuarto|(?<=n[uú]mero\s)(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)|(?<=las\s)(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)|(?<=la\s)una))"
+            r"|(?i:(?<!\w)(?:mill|bill)[oó]n(?!\w))"
+            r"|(?i:(?<!\w)(?:mil\s?millonari|multimillonari|millonari|billonari|millar|el\s+(?:doble|triple|cu[aá]druple)|un\s+trimestre\s+porcentual|cientos\s+de|centenares\s+de|decenas\s+de|un\s+centenar|un\s+cuarto))"
             r"|(?i:(?<!\w)(?:" + _ONE_WORD + r"|" + ORDINAL_RE + r"|(?:" + month_re + r")(?=\s+del?\s+\d)|miles\s+de\s+millones))"
         ),
         "range_open": re.compile(r"(?P<w>entre|desde|del|de)\s+(?:(?:el|los|las)\s+)?$", re.IGNORECASE),
@@ -200,7 +200,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "dollar_word": re.compile(r"d[oó]lares|(?<![A-Z])USD|US\s?\$|U\$S"),
         "dollar_mark": re.compile(r"(?<![A-Z])USD|US\s?\$|U\$S|[uU]\$[sS]"),
         "quick": re.compile(
-            r"\d|[$€£¥₡]|(?i:mill|bill|trill|ciento|centenar|decenas|cuarto|doble|triple|cu[aá]druple|trimestre|medio|n[uú]mero\s|las\s|la\s+una|por\s+cien|porcentual|puntos\s+b|punto|av[oa]|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
+            r"\d|[$€£¥₡]|(?i:mill|bill|trill|ciento|centenar|decenas|cuarto|doble|triple|cu[aá]druple|trimestre|y\s+medio|n[uú]mero\s|de\s+la\s+(?:noche|mañana|tarde|madrugada)|mediod[ií]a|horas|por\s+cien|porcentual|puntos\s+b|punto|av[oa]|[eé]simo|[eé]sima|[eé]cim|" + month_re + r")"
         ),
     }
 
@@ -373,7 +373,7 @@ _DIGIT_OR_SIGN = re.compile(r"[\d$€£¥₡]")
 def _quick_needles() -> tuple[str, ...]:
     """Strings one of which the case-folded text contains wherever "quick" matches: its
     words, and a piece of each of its patterns ("por\\s+cien" → "por", "[eé]sima" → "sim")."""
-    return ("mill", "bill", "trill", "ciento", "centenar", "decenas", "cuarto", "doble", "triple", "druple", "trimestre", "medio", "mero", "las", "la una", "por", "punto", "sim", "cim", "avo", "ava", *_month_names())
+    return ("mill", "bill", "trill", "ciento", "centenar", "decenas", "cuarto", "doble", "triple", "druple", "trimestre", "medio", "número", "numero", "noche", "mañana", "tarde", "madrugada", "mediod", "horas", "por", "punto", "sim", "cim", "avo", "ava", *_month_names())
 
 
 def _may_have_numbers(text: str, P) -> bool:
