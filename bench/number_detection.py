@@ -19,7 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DEFAULT = ROOT.parent / "shared" / "data" / "newstest2012.es"
+#: newstest2012.es in the repository's test data once it is there; else the shared copy
+#: beside the checkout. Any other file: the path argument.
+DEFAULT = next((p for p in (ROOT / "tests" / "data" / "newstest2012.es", ROOT.parent / "shared" / "data" / "newstest2012.es")
+                if p.exists()), ROOT / "tests" / "data" / "newstest2012.es")
 
 
 def rate(fn, lines, repeat):
@@ -36,6 +39,9 @@ def main(argv=None) -> int:
     ap.add_argument("path", nargs="?", default=str(DEFAULT))
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args(argv)
+    if not Path(args.path).is_file():
+        print(f"error: {args.path}: no such file (give newstest2012.es as the argument)", file=sys.stderr)
+        return 2
     lines = Path(args.path).read_text(encoding="utf-8").splitlines()
 
     t0 = time.perf_counter()
