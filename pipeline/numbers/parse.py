@@ -730,7 +730,12 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions, guarded: boo
     elif m["abbr"]:
         exp, implied_cur = _SCALE_ABBR[_abbr_key(m["abbr"])]
     elif m["abbrm"]:
-        exp = 6  # "GTQ 8632M": millones, glued
+        if not (m["pre"] or m["sufsym"] or m["curname"]):
+            m = P["amount"].match(text, i, m.start("abbrm"))  # "3M" is a company, not three million
+            if not m:
+                return None
+        else:
+            exp = 6  # "GTQ 8632M": millones, glued
     if m["abbr2"] and exp == 3:
         e2, implied_cur = _SCALE_ABBR[_abbr_key(m["abbr2"])]
         exp += e2
@@ -1210,6 +1215,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _TIME_BEFORE = re.compile(r"(?:(?P<a>\b[Aa]\s+)|(?<!\w))(?P<las>[Ll]as?)\s+$")
+#: Before "las N horas" with nothing else to say it is a time of day: "hasta las 14 horas".
+_CLOCK_PREPOSITION = re.compile(r"(?i)\b(?:hasta|desde|sobre|tras|antes\s+de|despu[eé]s\s+de|partir\s+de)\s+$")
 _TIME_ALONE = re.compile(r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3])h(?P<hm>[0-5]\d)(?!\w)")
 
 
@@ -1229,10 +1236,14 @@ def _time(text, i):
         return None
     if m["hw"] and not (m["part"] or m["noon"] or m["hr"] or m["ap"]):
         return None  # "las dos" alone: not a time
+    las_at = i - (len(text[max(0, i - 8):i]) - b.start("las"))  # where "la(s)" starts
+    if not (m["m"] or m["hm"] or m["part"] or m["noon"] or m["ap"]) and not (
+            b["a"] or _CLOCK_PREPOSITION.search(text[max(0, las_at - 24):las_at])):
+        return None  # "durante las 24 horas", "en las 12 horas siguientes": a duration
     h = int(m["h"]) if m["h"] else _HOUR_WORDS[fold(m["hw"])]
     mi = int(m["m"] or m["hm"] or 0) if m["h"] else {"media": 30, "cuarto": 15}.get(fold(m["mw"] or ""), 0)
     part = fold(m["part"] or "")
-    if h > 24 or (m["m"] is None and m["hm"] is None and m["hr"] is None and h > 12):
+    if h > 23 or (m["m"] is None and m["hm"] is None and m["hr"] is None and h > 12):
         return None
     if m["ap"]:
         if not 1 <= h <= 12:
@@ -1269,11 +1280,15 @@ _DETERMINER_BEFORE = re.compile(r"(?i)(?:^|(?<!\w)(?:el|la|los|las|un|una|unos|u
 
 
 _RANK = re.compile(
-    r"(?i)(?:(?<=\bpuesto\s)|(?<=\blugar\s)|(?<=\bposici[oó]n\s)|(?<=\bn[uú]mero\s))(?P<n>\d{1,3}(?:\.\d{3})?)(?![\d:/%\w]|[.,]\d)"
+    r"(?i)(?:(?<=\bpuesto\s)|(?<=\blugar\s)|(?<=\bposici[oó]n\s)|(?<=\bn[uú]mero\s)(?=\d+(?:\.\d{3})?(?P<numero>)))(?P<n>\d{1,3}(?:\.\d{3})?)(?![\d:/%\w]|[.,]\d)"
     r"|(?P<n3>\d{1,4})(?=\s+(?:del\s+mundo|de\s+la\s+lista|del\s+ranking|de\s+Forbes|del\s+escalaf[oó]n)\b)"
     r"|(?P<n2>\d{1,3})(?![\d:/%\w]|[.,]\d)"
 )
 _RANK_NOUN_BEFORE = re.compile(r"(?i)\b(?:la|el|su)\s+(?:copa|t[ií]tulo|corona|edici[oó]n|estrella|campeonato)\s+$")
+_EVENT_BEFORE_NUMERO = re.compile(
+    r"(?i)\b(?:triunfos?|victorias?|derrotas?|goles?|t[ií]tulos?|copas?|ediciones?|edici[oó]n|aniversario|cumplea[nñ]os|"
+    r"recortes?|alzas?|subidas?|bajadas?|reducci[oó]n|aumentos?|temporadas?|campeonatos?|lugar|puesto|sitio|posici[oó]n|"
+    r"medallas?|partidos?|juegos?|carreras?|etapas?|jornadas?|ronda|vez)\s+n[uú]mero\s+$")
 _RANK_LIST_BEFORE = re.compile(r"(?i)\b(?:al|el|y|del)\s+$")
 _RANK_WORD = re.compile(r"(?i)(?<=\bn[uú]mero\s)(?P<w>uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)(?!\w)")
 
@@ -1304,6 +1319,8 @@ def _rank(text, i):
     before = text[max(0, i - 24):i]
     if m and m["n2"] and not _RANK_NOUN_BEFORE.search(before):
         m = None
+    if m and m["numero"] is not None and not _EVENT_BEFORE_NUMERO.search(before):
+        m = None  # "la línea número 5": a label, not a rank
     if m and m["n3"] and not _RANK_LIST_BEFORE.search(before):
         m = None if not _RANK_NOUN_BEFORE.search(before) else m
     if m:
