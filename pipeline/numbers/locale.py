@@ -174,6 +174,10 @@ def _number_votes(text: str) -> tuple[Counter, list[str]]:
         elif k == 3 and parts[1] == "000":
             votes[other] += 1
             why.append(f"'{s}': ',000'-style group")
+        elif k == 3 and parts[1].endswith("0") and scaled:
+            # "US$67.860 millones": a decimal is not written with a trailing zero
+            votes[other] += 1
+            why.append(f"'{m.group(0).strip()}': three digits ending in 0 before a scale word: '{mark}' groups")
         elif k > 3:
             votes[mark] += 1
             why.append(f"'{s}': {k} digits after '{mark}'")
@@ -245,8 +249,8 @@ def _infer(text: str) -> LocaleGuess:
 #: that the newstest and seed readings stay as they are): ministries, statistics
 #: offices, central banks, the country and its capital. (needles, regex, country, weight)
 _PARAGRAPH_CUES = [
-    (("MinHacienda", "Bogotá", "Colombia", "DIAN", "Superfinanciera", "Medellín", "Emisor", "Petro"),
-     r"\b(?:MinHacienda|DIAN|Superfinanciera|Emisor)\b|Bogot[aá]|Colombia|Medell[ií]n|Ministerio de Hacienda y Cr[eé]dito P[uú]blico", "CO", 2),
+    (("MinHacienda", "Bogotá", "Colombia", "DIAN", "Superfinanciera", "Medellín", "Emisor", "Petro", "SMMLV", "Ecopetrol"),
+     r"\b(?:MinHacienda|DIAN|Superfinanciera|Emisor|SMMLV|Ecopetrol)\b|Bogot[aá]|Colombia|Medell[ií]n|Ministerio de Hacienda y Cr[eé]dito P[uú]blico", "CO", 2),
     (("México", "Mexico", "Coneval", "IMSS", "Monterrey", "Hacienda y Crédito", "Sheinbaum", "CNBV", "Bolsa Mexicana"),
      r"\b(?:Coneval|IMSS|CNBV|Sheinbaum)\b|M[eé]xico|Monterrey|Bolsa Mexicana", "MX", 2),
     (("Argentin", "Buenos Aires", "ANSES", "Milei", "Caputo", "Banco Nación"),

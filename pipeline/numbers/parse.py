@@ -47,7 +47,7 @@ _PREFIX_RE = r"(?:MMUS\$|[uU]\$[sS]|\$(?-i:us|US)(?=" + _WS + r"?\d)|(?-i:Q)(?=\
 #: Scale phrases → power of ten (and an implied currency for the abbreviations).
 _SCALE_WORDS = [
     (r"mill[oó]n(?:es)?\s+de\s+millones", 12), (r"mil\s+millones", 9), (r"miles\s+de\s+millones", 9), (r"mil\s+billones", 15),
-    (r"millardos?", 9), (r"mill[oó]n(?:es)?", 6), (r"bill[oó]n(?:es)?", 12),
+    (r"millardos?", 9), (r"mill[oó]n(?:es)?", 6), (r"bill[oó]n(?:es)?", 12), (r"miles(?=\s+de\s)", 3),
     (r"trill[oó]n(?:es)?", 18), (r"mill\.", 6), (r"mil", 3),
 ]
 #: abbreviation → (power of ten, implied currency): mdp/mmdp millones/miles de millones
@@ -158,7 +158,10 @@ def _patterns() -> dict[str, re.Pattern]:
     month_re = "|".join(sorted(months, key=len, reverse=True))
     amount = (
         r"(?P<sign>[-−–]" + _WS + r"?)?(?:(?P<pre>" + _PREFIX_RE + r")" + _WS + r"?)?"
-        r"(?:(?P<num>" + _DIGITS + r")|(?P<words>" + CARDINAL_RE + r"))"
+        # after a currency mark, space-grouped digits are a figure even with no scale word
+        # ("$1 423 500 y …"); elsewhere they need one (phone numbers, lists of codes)
+        r"(?:(?P<num>(?(pre)\d{1,3}(?:" + _WS + r"\d{3})+(?:,\d{1,2})?(?!\d)(?!" + _WS + r"\d)|(?!))|" + _DIGITS + r")"
+        r"|(?P<words>" + CARDINAL_RE + r"))"
         r"(?:(?<=mil)\s+(?P<spk2>\d{1,3}(?:\.\d{1,2})?(?=\s+(?:mil\s+millones|mill|bill))|\d{3}(?![\d.,'’:/]|\s+mil\b)))?"  # "tres mil 179.1 millones"
         r"(?:\s+mil\s+(?P<spk>\d{1,3}(?:\.\d{1,2}(?=\s+(?:mill|bill)))?(?![\d.,'’]\d|\d|/|:)|(?:" + CARDINAL_RE + r")(?=\s+(?:mil\s+millones|mill|bill|trill))))?"
         r"(?:" + _SCALE_RE + r")?"
@@ -724,7 +727,7 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions, guarded: boo
     if m["scale"]:
         key = fold(re.sub(r"\s+", " ", m["scale"]))
         for pat, e in _SCALE_WORDS:
-            if re.fullmatch(pat, key):
+            if re.fullmatch(pat.split("(?=")[0], key):  # the look-ahead is for the scanner only
                 exp = e
                 break
     elif m["abbr"]:
@@ -957,7 +960,7 @@ def _compound_rest(m) -> Decimal | None:
     whole number below the scale before it, scales strictly falling, and a group
     without a scale word only after "mil" or as "N mil M"."""
     key = fold(re.sub(r"\s+", " ", m["scale"] or ""))
-    prev = next((e for pat, e in _SCALE_WORDS if re.fullmatch(pat, key)), None)
+    prev = next((e for pat, e in _SCALE_WORDS if re.fullmatch(pat.split("(?=")[0], key)), None)
     if prev is None or prev < 6 or m["tail"] or m["abbr2"]:
         return None
     total = Decimal(0)
@@ -1401,7 +1404,7 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 _ELLIPSIS_AFTER = re.compile(
-    r"\s*(?:[),.;:]|$)|\s+(?:en|para|a|al|por|y|e|o|frente|contra|mientras|respectivamente|que|registrad[oa]s|aprobad[oa]s)(?!\w)",
+    r"\s*(?:[),.;:]|$)|\s*[+−]\s|\s+(?:en|para|a|al|por|y|e|o|frente|contra|mientras|respectivamente|que|registrad[oa]s|aprobad[oa]s)(?!\w)",
     re.IGNORECASE,
 )
 _ELLIPSIS_BETWEEN = re.compile(r"(?:\by\b|\be\b|\bo\b|,|;|\(|\bfrente\s+a\b|\bcontra\b|\bmientras\b|\ba\b|\bcon\b)", re.IGNORECASE)
