@@ -11,7 +11,6 @@ present and scored.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 
