@@ -1220,15 +1220,32 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions, guess: Loc
     prior = getattr(guess, "prior_currency", None)
     money: _Hit | None = None
     last_cash: _Hit | None = None  # the last amount of money without a scale word
+    counted_seen = False  # a scaled figure of the sentence counts things ("de toneladas")
+    for n, h in enumerate(hits[:-1]):
+        # "con 2.000 y 1.200 millones": the first figure takes the second's scale
+        nxt = hits[n + 1]
+        if h.bare and not h.exp and h.q is not None and h.q.unit is None and h.q.amount is not None \
+                and nxt.kind == "number" and nxt.exp and nxt.q is not None and nxt.q.unit is None and nxt.q.amount \
+                and re.fullmatch(r"\s+(?:y|e|o|u|a)\s+", text[h.end:nxt.start]) \
+                and not re.fullmatch(r"(?:19|20)\d\d", text[h.start:h.end]):
+            mant = abs(nxt.q.amount) / Decimal(10) ** nxt.exp
+            if mant / 1000 <= abs(h.q.amount) <= mant * 1000:
+                value = h.q.amount * Decimal(10) ** nxt.exp
+                h.q = h.value = Quantity(value)
+                h.exp, h.bare, h.emit = nxt.exp, False, True
+                h.target = render.scaled_figure(value, nxt.exp, options)
+                h.attrs = {**h.attrs, "scale": nxt.exp}
     for n, h in enumerate(hits):
         q = h.q
         after = text[h.end:h.end + 40]
         if q is None or h.kind == "range":
+            if h.kind == "range" and _COUNTED.match(after):
+                counted_seen = True
             if h.kind == "range" and isinstance(h.value, Range) and getattr(h.value.high, "unit", "x") is None \
                     and "scale" in h.attrs and not _COUNTED.match(after):
                 why = (f"'{text[h.start:h.end]}' has no unit or currency here: it counts what an earlier sentence "
                        "named (check that the English says what)")
-                if prior and money is None and getattr(h.value.low, "unit", "x") is None:
+                if prior and money is None and not counted_seen and getattr(h.value.low, "unit", "x") is None:
                     code, name = prior
                     low, high = h.value.low.amount, h.value.high.amount
                     e = h.attrs["scale"]
@@ -1285,6 +1302,7 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions, guess: Loc
                         h.attrs, f"'{said}' read as {h.target}, the currency of '{text[money.start:money.end]}'; check")}
                 continue
             if counted:
+                counted_seen = True
                 continue  # "47 millones de habitantes"
             if h.emit:
                 why = (f"'{text[h.start:h.end]}' has no unit or currency here: it counts what an earlier sentence "
@@ -1293,7 +1311,7 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions, guess: Loc
                 if named:  # "o su equivalente en dólares es de 22 mil 661 millones …"
                     prior = (_HEAD_DEFAULT.get(_head(named.group(1))) if _head(named.group(1)) != "peso" else None,
                              named.group(1))
-                if prior:
+                if prior and not counted_seen:
                     code, name = prior
                     h.target = _money_text(q.amount, h.exp, code, name, options, bool(h.attrs.get("exact")))
                     why = (f"'{text[h.start:h.end]}' has no unit here: read in {code or name}, the currency the text "
