@@ -237,3 +237,25 @@ def _unique(values: list[Value]) -> list[Value]:
 
 def _list(values: list[Value]) -> str:
     return ", ".join(f"“{v.text}”" for v in _unique(values))
+
+
+#: Spanish number words and abbreviations that are never English: left in the English
+#: they mean the number stage did not read a figure (whose value QA then cannot check).
+_UNREAD = re.compile(
+    r"(?<![\w$])(?:mill[oó]n(?:es)?|bill[oó]n(?:es)?|millardos?|(?-i:mdp|mmdp|mdd|mmdd|mmp)|MMUS\$|MMUSD|MUS\$|"
+    r"milmillonari\w*|billonari\w*|(?:onc|doc|trec|catorc|quinc|veint)eav[oa]s?|d[eé]cim[oa]s?\s+(?:primer|segund|"
+    r"tercer|cuart|quint|sext|s[eé]ptim|octav|noven)\w*|vig[eé]sim\w*)(?!\w)"
+    r"|(?<=\d)\s+mil(?=\s+(?:millones|mdp|mmdp|pesos|dólares|dolares)\b)",
+    re.IGNORECASE,
+)
+
+
+@check("numbers.unread", Severity.WARNING, "a Spanish number word or abbreviation is left in the English")
+def unread(seg: Segment, ctx: QAContext):
+    text = seg.target or ""
+    if not text:
+        return
+    found = sorted({m.group(0).strip() for m in _UNREAD.finditer(text)})
+    if found:
+        yield (f"{', '.join(f'“{w}”' for w in found)} left in the English: a figure the number stage did not "
+               "read (its value is not checked)")
