@@ -268,6 +268,14 @@ _PARAGRAPH_CUES = [
     (("Uruguay", "Montevideo", "BCU"), r"\bBCU\b|Uruguay|Montevideo", "UY", 2),
     (("España", "Banco de España", "Madrid", "Moncloa", "AIReF"), r"\b(?:AIReF|Moncloa)\b|Espa[nñ]a|Banco de Espa[nñ]a", "ES", 2),
 ]
+#: The country's adjective ("el Gobierno colombiano", "la economía chilena").
+_PARAGRAPH_CUES += [
+    (("colombian",), r"\bcolombian[oa]s?\b", "CO", 2), (("mexican",), r"\bmexican[oa]s?\b", "MX", 2),
+    (("chilen",), r"\bchilen[oa]s?\b", "CL", 2), (("peruan",), r"\bperuan[oa]s?\b", "PE", 2),
+    (("venezolan",), r"\bvenezolan[oa]s?\b", "VE", 2), (("dominican",), r"\bdominican[oa]s?\b", "DO", 2),
+    (("uruguay",), r"\buruguay[oa]s?\b", "UY", 2), (("guatemaltec",), r"\bguatemaltec[oa]s?\b", "GT", 2),
+    (("costarricense",), r"\bcostarricenses?\b", "CR", 2),
+]
 _PARAGRAPH_RES = [(needles, re.compile(rx), t, w) for needles, rx, t, w in _PARAGRAPH_CUES]
 
 
