@@ -748,6 +748,19 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions, guarded: boo
         value += cont
         compound = render.exact_figure(value, options)
         attrs["exact"] = True  # a compound: said again (ellipsis) with every digit
+    territory = _PREFIX_TERRITORY.get(re.sub(r"\s", "", m["pre"] or ""))
+    if m["num"] and territory and territory != guess.territory and guess.decimal_from in ("country", "default") \
+            and cont is None and not m["spk"]:
+        # "Q163,469 millones" in a page that fixed no decimal mark: the quetzal's own country
+        # writes a decimal point, so the comma groups
+        marks = locale_marks(f"es_{territory}")
+        if marks and marks[0] != guess.decimal_mark:
+            r2 = read_digits(m["num"], marks[0], True, f"es_{territory}")
+            if r2 is not None and r2[0] != value / (Decimal(10) ** exp if exp else 1):
+                value = r2[0] * (Decimal(10) ** exp if exp else 1)
+                frac = r2[1]
+                digit_why = (f"'{m['num']}' read with the convention of {territory}, whose currency '{m['pre'].strip()}' "
+                             f"it is in (decimal '{marks[0]}'); the page itself does not show its decimal mark")
     alt = None  # the other reading of a lone separator before three digits
     if m["num"] and (exp or m["pre"] or m["sufsym"] or m["curname"] or implied_cur) and cont is None:
         value, frac, alt, digit_why = _three_digits(m["num"], value, frac, guess, digit_why, exp)
@@ -1039,6 +1052,11 @@ def _implausible(said, value, exp, code, cur_name, alt, m, guess):
     return value, exp, code, cur_name, f"implausible: {base}; check the source"
 
 
+#: Currency marks that belong to one country: their figures follow its convention when
+#: the page shows none.
+_PREFIX_TERRITORY = {"Q": "GT", "GTQ": "GT", "RD$": "DO", "S/": "PE", "S/.": "PE", "₡": "CR", "CRC": "CR",
+                     "Bs.": "VE", "Bs": "VE", "MX$": "MX", "MXN$": "MX", "MXN": "MX", "COP": "CO", "COP$": "CO",
+                     "CLP": "CL", "CLP$": "CL", "ARS": "AR", "ARS$": "AR", "U$S": "AR", "$us": "BO", "UYU$": "UY"}
 _LATAM = frozenset({"MX", "CO", "AR", "CL", "PE", "VE", "DO", "UY", "PY", "BO", "EC", "GT", "CR", "HN", "SV", "NI", "PA", "CU"})
 _BEYOND_ONE_COUNTRY = re.compile(
     r"(?<!\w)(?:mundial(?:es)?|mundo|global(?:es)?|planeta|Am[eé]rica\s+Latina|Latinoam[eé]rica|regi[oó]n|regional|"
@@ -1185,6 +1203,8 @@ def _local_code(guess: LocaleGuess) -> str | None:
 
 _COUNTED = re.compile(
     r"\s+de\s+(?!(?:los|las|el|la|un|una|ellos|ellas|este|esta|ese|esa|d[oó]lares|euros|pesos|ayudas?|inversi[oó]n|"
+    r"hace|ayer|hoy|antes|entonces|aquel|aquella|cada|promedio|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|setiembre|octubre|noviembre|diciembre|"
     r"inversiones|pr[eé]stamos?|deudas?|gastos?|ingresos|ventas|beneficios|p[eé]rdidas|subsidios|subvenciones|fondos|"
     r"recursos|presupuesto|financiaci[oó]n|financiamiento|exportaciones|importaciones|d[eé]ficit|remesas|impuestos|"
     r"aranceles|excedentes|utilidades|ganancias|cr[eé]ditos?|dividendos|capital|activos|pasivos|reservas)\b)[^\W\d]"
@@ -1287,6 +1307,9 @@ def _carry_units(text: str, hits: list[_Hit], options: NumberOptions, guess: Loc
                 h.attrs = {**h.attrs, "ambiguous": True, "reason": _join_reason(
                     h.attrs, f"'{said}' read as {h.target}: 'en {named.group(1)}' before it; check")}
                 continue
+            if counted:
+                counted_seen = True
+                continue  # "11 millones de barriles", "47 millones de habitantes": a count
             if money is not None and money.q.currency is not None:
                 said = text[h.start:h.end]
                 if h.exp == 12 and money.q.currency in _CALQUE_CURRENCIES and getattr(guess, "territory", None) in _LATAM \
