@@ -856,11 +856,6 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions, guarded: boo
                 value, exp = value / 1000, 9
                 reasons.append(f"'{said}' read as 10^9 ('billones' as a calque of 'billions'): ten to the twelve "
                                "US dollars is beyond a Latin American country's figures; check the source")
-        if code == "USD" and exp == 12 and re.sub(r"\s", "", m["pre"] or "") == "$" and reasons and reasons[-1].startswith("bare '$'"):
-            # "$60,7 billones" of a country the text does not name: ten to the twelve US
-            # dollars is beyond any country but the largest; a Spanish billón of pesos is not
-            code, cur_name = None, "pesos"
-            reasons[-1] = "bare '$' with 'billones' in text of unknown country: read as pesos (US$10^12 is beyond any budget but the largest); check the country"
         per_person = _PER_PERSON.search(text)
         # what one person is paid: a minimum wage or a fare is below US$10,000, any wage below
         # US$10 million (pesos of no known country counted at the weakest peso's rate, COP's)
