@@ -36,6 +36,9 @@ def main(argv=None) -> int:
     ap.add_argument("path", nargs="?", default=str(DEFAULT))
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args(argv)
+    if not Path(args.path).is_file():
+        print(f"error: {args.path}: no such file (give newstest2012.es as the argument)", file=sys.stderr)
+        return 2
     lines = Path(args.path).read_text(encoding="utf-8").splitlines()
 
     t0 = time.perf_counter()

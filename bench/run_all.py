@@ -28,6 +28,7 @@ BENCHES = [
     ("segmentation", ["segmentation.py"], ["segmentation.py"], "≥ 5,000 sentences/s (and pysbd's accuracy)"),
     ("glossary", ["glossary.py"], ["glossary.py", "--seconds", "1"], "5,000-entry matcher ≥ 5,000 sentences/s"),
     ("numbers", ["number_detection.py"], ["number_detection.py"], "≥ 5,000 sentences/s"),
+    ("numbers-real", ["numbers_real.py"], ["numbers_real.py"], "real set: ≥ 95% of figures right, 0 silent wrong"),
     ("argos", ["argos_e2e.py"], ["argos_e2e.py", "--repeat", "2", "--subset", "120"],
      "end to end ≥ 90% of raw CTranslate2; ≥ 25x argostranslate"),
     ("apertium", ["apertium_e2e.py"], ["apertium_e2e.py", "--repeat", "2"], "≤ 1.15x raw apertium"),

@@ -125,11 +125,15 @@ def _options(engine, device, beam_size, glossaries, no_glossary, lenient, source
 @click.option("--cluster", metavar="ray://HOST:PORT|local",
               help="Translate on a Ray cluster (pip install 'es2en[cluster]'); local: start Ray on this machine. "
                    "--jobs is then the number of workers (default: one per CPU of the cluster).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="never", show_default=True,
+              help="Exit with status 1 when a QA finding at or above this severity is in the outputs (for scripts).")
 @engine_options
-def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, **engine_kw):
+def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, fail_on, **engine_kw):
     """Translate Spanish .txt/.md/.docx files (or folders, or globs) into OUT.
 
     Writes OUT/<name>.bilingual.docx, OUT/<name>.bilingual.md and OUT/<name>.en.md.
+    Each file's summary line counts its QA errors and warnings; --fail-on error|warning
+    makes the exit status 1 when there are any (the outputs are written all the same).
     """
     from .errors import Es2enError
     from .run import translate_documents
@@ -160,7 +164,8 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, *
         for notice in result.notices:
             say(f"es2en: {result.path}: {notice}", err=True)
         names = ", ".join(p.name for p in result.outputs.values())
-        say(f"{result.path}: {plural(result.segments, 'segment')}, {result.engine}, {result.seconds:.1f} s → {names}")
+        qa = f"QA: {plural(result.qa_errors, 'error')}, {plural(result.qa_warnings, 'warning')}"
+        say(f"{result.path}: {plural(result.segments, 'segment')}, {result.engine}, {result.seconds:.1f} s, {qa} → {names}")
 
     def on_progress(done: int, total: int) -> None:
         if bar is not None:
@@ -183,6 +188,9 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, *
     failed = sum(1 for r in results if r.error)
     if failed:
         fail(f"{failed} of {plural(len(results), 'file')} failed")
+    errors, warnings = sum(r.qa_errors for r in results), sum(r.qa_warnings for r in results)
+    if fail_on == "error" and errors or fail_on == "warning" and (errors or warnings):
+        fail(f"QA found {plural(errors, 'error')} and {plural(warnings, 'warning')} (--fail-on {fail_on}); see the QA column of the outputs")
 
 
 #: The one command that gets a neural model, for the hint below.

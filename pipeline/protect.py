@@ -29,7 +29,7 @@ from .model import Span
 #: touches a link's URL is dropped, not the link; a number that straddles an emphasis
 #: mark wins over the mark, since its value must be reconciled.
 PRIORITY = {"code": 0, "url": 0, "html": 0, "date": 1, "number": 1, "currency": 1, "percent": 1, "range": 1,
-            "ordinal": 1, "paired": 2, "term": 3}
+            "ordinal": 1, "time": 1, "paired": 2, "term": 3}
 
 
 def _rank(span: Span) -> int:

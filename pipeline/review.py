@@ -46,6 +46,9 @@ class RowResult:
     target: str = ""  # the English cell (normalized)
     previous: str = ""  # what the change replaced
     notes: list[str] = field(default_factory=list)
+    #: what `es2en qa` finds in the reviewer's English (numbers, terms): a changed value
+    #: or a lost term, shown as a warning; the English is still stored
+    qa: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -75,8 +78,13 @@ class ImportReport:
         verb = "would be stored" if self.dry_run else "stored"
         lines = [f"{self.path}: {len(self.changed)} changed ({verb} as reviewed), {len(self.unchanged)} unchanged, "
                  f"{len(self.rejected)} rejected"]
+        flagged = [r for r in self.changed if r.qa]
+        if flagged:
+            lines.append(f"  warning: {len(flagged)} changed row(s) whose English changes a value or loses a glossary "
+                         "term (the checks of es2en qa); check them")
         for r in self.changed:
             lines.append(f"  changed   {r.id} ({r.where}): “{r.previous}” → “{r.target}”")
+            lines.extend(f"            warning: {w}" for w in r.qa)
             lines.extend(f"            note: {n}" for n in r.notes)
         for r in self.rejected:
             english = f" — English cell: “{r.target}”" if r.target else ""
@@ -144,6 +152,8 @@ def import_review(path: str | Path, memory: TranslationMemory, *, status: str = 
             memory.store_review(result.source, english, reviewer=reviewer, status=status,
                                 previous=result.previous or None)
 
+    _qa_changed(report.changed)
+
     # Rows deleted from the file: nothing to import, but say so.
     prefixes = {_doc_prefix(r.id) for r in rows if r.id}
     present = {r.id for r in rows if r.id}
@@ -160,6 +170,21 @@ def import_review(path: str | Path, memory: TranslationMemory, *, status: str = 
     if path.suffix.lower() == ".docx":
         report.notes.extend(docx_comments(path))
     return report
+
+
+def _qa_changed(rows: list[RowResult]) -> None:
+    """Run the numbers and terms checks of `es2en qa` on the reviewer's English of the
+    changed rows (one document: the locale is inferred from their Spanish together)."""
+    if not rows:
+        return
+    from .model import Segment
+    from .qa import QAContext, run_checks
+
+    segments = [Segment(id=r.id or f"row{n}", source=r.source, target=r.target) for n, r in enumerate(rows)]
+    ctx = QAContext.prepare(only=["numbers", "terms"])
+    run_checks(segments, ctx)
+    for r, seg in zip(rows, segments):
+        r.qa = [f"{f.check}: {f.message}" for f in seg.flags]
 
 
 def _judge(row, result: RowResult, memory: TranslationMemory) -> None:

@@ -56,6 +56,9 @@ class FileResult:
     engine: str = ""
     error: str | None = None
     notices: list[str] = field(default_factory=list)
+    #: QA findings in the document's segments, by severity (for the summary and --fail-on)
+    qa_errors: int = 0
+    qa_warnings: int = 0
 
 
 # ------------------------------------------------------------------- segment
@@ -97,6 +100,8 @@ class SpanFinders:
     glossary: object | None = None  # pipeline.glossary.Glossary
     matcher: object | None = None
     number_options: object | None = None
+    #: per document id: the money its segments named last (see LocaleGuess.prior_currency)
+    running_currency: dict = field(default_factory=dict)
 
     @classmethod
     def prepare(cls, options: TranslateOptions) -> "SpanFinders":
@@ -130,15 +135,40 @@ class SpanFinders:
         document's) and add them to each segment's spans."""
         from .numbers import find_numbers
 
+        from dataclasses import replace
+
+        from .numbers import paragraph_guess
+        from .numbers.parse import last_currency
+
         guess = self.locate(doc)
         for seg in doc.segments if segments is None else segments:
-            numbers = find_numbers(seg.source, guess, self.number_options)
+            # the country a paragraph names wins over the document's for its currency; the
+            # money named last before this segment is the currency of a figure naming none
+            block = _block_of(doc, seg)
+            here = paragraph_guess(guess, block.text) if block else guess
+            # (named in the last two segments: an article's money, not another article's)
+            running = self.running_currency.get(doc.id)
+            if running and running[2] >= 2:
+                running = None
+            if running:
+                here = replace(here, prior_currency=running[:2])
+            numbers = find_numbers(seg.source, here, self.number_options)
+            named = last_currency(numbers)
+            self.running_currency[doc.id] = (*named, 0) if named else (running[:2] + (running[2] + 1,) if running else None)
             for span in numbers:
                 if span.attrs.get("ambiguous"):
                     seg.flag("numbers", "warning", span.attrs.get("reason", f"ambiguous number “{span.text}”"))
             terms = self.matcher.find(seg.source) if self.matcher is not None else []
             seg.found = {"numbers": numbers, "terms": terms}
             seg.spans.extend([*numbers, *terms])
+
+
+def _block_of(doc: Document, seg: Segment) -> Block | None:
+    """The block a segment came from (its id is "doc/block/n", see segment_block)."""
+    try:
+        return doc.blocks[int(seg.id.rsplit("/", 2)[-2]) - 1]
+    except (ValueError, IndexError):
+        return None
 
 
 # ------------------------------------------------------------------------ qa
@@ -333,6 +363,8 @@ def translate_documents(
             run_qa(doc, finders, segs)
             if not last:
                 continue
+            flags = [f.severity.value for seg in doc.segments for f in seg.flags]
+            result.qa_errors, result.qa_warnings = flags.count("error"), flags.count("warning")
             doc_run = RunInfo(**{**run.__dict__, "source_locale": doc.metadata.get("source_locale", "")})
             try:
                 result.outputs = write_outputs(doc, out_dir, doc_run, options.formats)

@@ -83,7 +83,7 @@ _ABBREVIATIONS = frozenset(
     tel tfno tlf apdo ed eds ib ibíd íd op cit loc et al atte
     cía hnos ltda inc corp ltd co jr
     ud uds vd vds admón dpto depto dcha izq coord dir
-    hrs min seg ee uu
+    hrs min seg ee uu bs
     s.a s.l s.a.u s.l.u s.a.b s.c s.r.l c.v
     """.split()
 )

@@ -198,9 +198,9 @@ def test_newstest_spans_are_sound():
         for s in spans:
             n += 1
             assert line[s.start:s.end] == s.text and s.target
-            assert s.kind in {"number", "currency", "percent", "date", "ordinal", "range"}
+            assert s.kind in {"number", "currency", "percent", "date", "ordinal", "range", "time"}
             # years and other bare 4-digit numbers are never reformatted
-            assert not (s.text.isdigit() and s.target != s.text), s
+            assert not (s.kind != "ordinal" and s.text.isdigit() and s.target != s.text), s  # ranks: "puesto 14" → "14th"
     assert n > 300
 
 
@@ -409,3 +409,17 @@ def test_locale_cues_prefilters_keep_every_match():
             assert old.findall(t) == (rx.findall(t) if L._present(needles, t) else []), t
         assert bool(latam.search(t)) == (L._present(L._LATAM_NEEDLES, t) and bool(L._LATAM_RE.search(t)))
 
+
+
+def test_qa_flags_spanish_number_words_left_in_the_english():
+    """numbers.unread: an engine's "48,000 mdp" or "the doceava time" is a figure nobody
+    read; a clean English is not flagged."""
+    from pipeline.model import Segment
+    from pipeline.qa import QAContext, run_checks
+
+    segs = [Segment(id="a", source="Pemex reportó 48 mil mdp.", target="Pemex reported 48,000 mdp."),
+            Segment(id="b", source="Es la doceava vez.", target="It is the doceava time."),
+            Segment(id="c", source="Ganó 3 millones de euros.", target="It won €3 million.")]
+    flags = {(s.id, f.check) for s, f in run_checks(segs, QAContext.prepare(only=["numbers"], glossaries=[]))}
+    assert ("a", "numbers.unread") in flags and ("b", "numbers.unread") in flags
+    assert not any(i == "c" for i, _ in flags)

@@ -58,6 +58,7 @@ TRUE_POSITIVES = [
     ("numbers.missing", "nt2652", AP, "raw"),  # "1,4%", "3.064 points"
     ("numbers.missing", "date", TM, "raw"),  # "3 325, the 325 has signed"
     ("numbers.missing", "seed-38bn", AP, "encoded"),  # placeholder "10" instead of $38 billion
+    ("numbers.unread", "mdp", AP, "raw"),  # "48 one thousand mdp": Mexican "mdp" left unread
     ("numbers.extra", "nt273", TM, "pipeline"),  # "between 16 and 10th and on November 20"
     # terms
     ("terms.missing", "chamber", AP, "raw"),  # "Camera of Deputies"

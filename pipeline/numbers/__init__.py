@@ -10,7 +10,7 @@ See docs/numbers.md for the rules and the house style.
 """
 
 from .english import parse_english_numbers
-from .locale import LocaleGuess, infer_locale
+from .locale import LocaleGuess, infer_locale, paragraph_guess
 from .parse import find_numbers, read_digits
 from .values import DateValue, NumberOptions, Quantity, Range
 
@@ -22,6 +22,7 @@ __all__ = [
     "Range",
     "find_numbers",
     "infer_locale",
+    "paragraph_guess",
     "parse_english_numbers",
     "read_digits",
 ]

@@ -17,7 +17,7 @@ from babel import Locale
 from babel.numbers import NumberFormatError, get_currency_name, parse_decimal
 
 from ..model import Span
-from .values import DateValue, Quantity, Range
+from .values import DateValue, Quantity, Range, TimeValue
 
 _DIGIT = re.compile(r"\d")
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -73,13 +73,26 @@ def _patterns():
     date_mdy = re.compile(r"\b(?P<m>" + mon + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?(?!\d)")
     date_dmy = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + mon + r")\.?(?:,?\s+(?P<y>\d{4}))?(?!\d)")
     date_my = re.compile(r"\b(?P<m>" + "|".join(months) + r")\s+(?:of\s+)?(?P<y>\d{4})(?!\d)")
-    ordinal = re.compile(r"(?<![\w.,])(?P<n>\d+)(?:st|nd|rd|th)\b")
+    ordinal = re.compile(r"(?<![\w.,])(?P<n>\d+)(?:st|nd|rd|th)\b|\bNo\.\s?(?P<no>\d+)(?![\d.,]\d)")
     mon_num = {}
     for i, m in enumerate(months, 1):
         mon_num[m.lower()] = i
         mon_num[m[:3].lower()] = i
     mon_num["sept"] = 9
     return number, half, date_list, date_mdy, date_dmy, date_my, ordinal, mon_num
+
+
+_TIME_RE = re.compile(
+    r"(?<![\w.,:])(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b)"
+    r"|(?P<h24>[01]?\d|2[0-3])(?::|\*?h)(?P<m24>[0-5]\d)(?![\d:]))"
+    r"|(?<!\w)(?:at|until)\s+(?P<word>noon|midnight)\b",
+    re.IGNORECASE,
+)
+_POINT_FRACTION_RE = re.compile(
+    r"\b(?P<f>half|a\s+quarter|one\s+quarter|three[-\s]quarters)(?:\s+of)?(?:\s+an?)?[-\s]"
+    r"(?P<pc>percentage[-\s])?points?\b|\b(?P<f2>half)[-\s]point\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -128,9 +141,10 @@ def _parse(text: str) -> list[Span]:
     if not isinstance(text, str) or not text:
         return []
     digit = _DIGIT.search(text) is not None
-    halves = "half" in text.lower()
-    if not digit and not halves:
-        return []  # every pattern below needs a digit, but "half a million"
+    low = text.lower()
+    halves = "half" in low or "quarter" in low
+    if not digit and not halves and "noon" not in low and "midnight" not in low:
+        return []  # every pattern below needs a digit, but "half a million", "a quarter point", "noon"
     number, half, date_list, date_mdy, date_dmy, date_my, ordinal, mon_num = _patterns()
     spans: list[Span] = []
 
@@ -156,6 +170,28 @@ def _parse(text: str) -> list[Span]:
     for m in date_my.finditer(text) if dated else ():
         if free(m.start(), m.end()):
             spans.append(Span(m.start(), m.end(), "date", m.group(0), None, DateValue(int(m["y"]), mon_num[m["m"].lower()], None)))
+    for m in _TIME_RE.finditer(text):  # "8:45 p.m.", "8 a.m.", "20:45", "at noon"
+        if not free(m.start(), m.end()):
+            continue
+        if m["word"]:
+            t = TimeValue(12 if m["word"].lower() == "noon" else 0, 0)
+        else:
+            h, mi = int(m["h"] or m["h24"]), int(m["m"] or m["m24"] or 0)
+            if m["ap"]:
+                if not 1 <= h <= 12:
+                    continue
+                h = (h % 12) + (12 if m["ap"][0].lower() == "p" else 0)
+            elif h > 23:
+                continue
+            t = TimeValue(h, mi)
+        start = m.start("word") if m["word"] else m.start()
+        spans.append(Span(start, m.end(), "time", text[start:m.end()], None, t))
+    for m in _POINT_FRACTION_RE.finditer(text) if halves else ():  # "half a percentage point"
+        if free(m.start(), m.end()):
+            f = (m["f"] or m["f2"]).lower().replace("-", " ").split()
+            v = Decimal({"half": "0.5", "quarter": "0.25", "three": "0.75"}[f[-1] if f[0] in ("a", "one") else f[0]])
+            spans.append(Span(m.start(), m.end(), "percent" if m["pc"] else "number", m.group(0), None,
+                              Quantity(v, "percentage_point" if m["pc"] else None)))
     for m in half.finditer(text) if halves else ():
         if free(m.start(), m.end()):
             code = _currency(None, m["cur"])
@@ -163,7 +199,7 @@ def _parse(text: str) -> list[Span]:
             spans.append(Span(m.start(), m.end(), "currency" if m["cur"] else "number", m.group(0), None, q))
     for m in ordinal.finditer(text):
         if free(m.start(), m.end()):
-            spans.append(Span(m.start(), m.end(), "ordinal", m.group(0), None, Quantity(Decimal(m["n"]), "ordinal")))
+            spans.append(Span(m.start(), m.end(), "ordinal", m.group(0), None, Quantity(Decimal(m["n"] or m["no"]), "ordinal")))
     isos = _iso_codes()
     for m in number.finditer(text):
         if not free(m.start(), m.end()):

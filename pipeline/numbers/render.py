@@ -21,7 +21,7 @@ from functools import lru_cache
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal, get_currency_name, get_currency_symbol
 
-from .values import DateValue, NumberOptions, Quantity, Range
+from .values import DateValue, NumberOptions, Quantity, Range, TimeValue
 
 EN = "en_US"
 _SCALES = [(6, "million"), (9, "billion"), (12, "trillion"), (15, "quadrillion"), (18, "quintillion")]
@@ -46,8 +46,17 @@ def fmt_number(d: Decimal, min_frac: int = 0) -> str:
     return format_decimal(d, format=_pattern(k), locale=EN)
 
 
+#: The most decimals a desk's scaled figure keeps: the value stays exact (QA reconciles
+#: by value, so nothing is rounded), and "€2.7153 billion", "85.60214 trillion pesos"
+#: still read at a glance; one more ("72.606525 trillion") and the figure stays in the
+#: Spanish scale with grouped digits ("72,606,525 million").
+DESK_DECIMALS = 5
+
+
 def choose_scale(value: Decimal, source_exp: int) -> int:
-    """The power of ten to write ``value`` with, starting from the Spanish scale word's."""
+    """The power of ten to write ``value`` with, starting from the Spanish scale word's:
+    the largest English scale (up to trillion) at which the figure is at least 1 and
+    keeps at most DESK_DECIMALS decimals ("2.715,3 millones" → 2.7153 billion)."""
     if source_exp < 6:
         if abs(value) < Decimal(10) ** 6:
             return 0
@@ -59,11 +68,23 @@ def choose_scale(value: Decimal, source_exp: int) -> int:
         if nxt > 12:  # "quadrillion" only where the Spanish said "mil billones"/"trillón"
             break
         m = value / (Decimal(10) ** nxt)
-        if abs(m) < 1 or frac_digits(m) > 3:
+        if abs(m) < 1 or frac_digits(m) > DESK_DECIMALS:
             break
         if abs(m) < 1000:
             best = nxt
     return best
+
+
+def exact_figure(value: Decimal, options: NumberOptions) -> str:
+    """A figure with no Spanish scale word of its own (a mixed compound, thirteen
+    digits): with a scale word where no precision is lost and the figure is short
+    ("3.12 billion", "$4 trillion", "1.074 million"), else every digit ("47,315,208")."""
+    if options.scale_words and abs(value) >= Decimal(10) ** 6 and frac_digits(value) == 0:
+        for exp in (12, 9, 6):
+            m = value / Decimal(10) ** exp
+            if 1 <= abs(m) < 1000 and frac_digits(m) <= DESK_DECIMALS:
+                return f"{fmt_number(m.normalize())} {_SCALE_NAME[exp]}"
+    return fmt_number(value)
 
 
 def scaled_figure(value: Decimal, source_exp: int | None, options: NumberOptions, frac: int = 0) -> str:
@@ -150,3 +171,11 @@ def quantity_text(q: Quantity, options: NumberOptions) -> str:
 
 def range_value(r: Range) -> tuple:
     return (r.low, r.high)
+
+
+def time_text(t: TimeValue) -> str:
+    """AP style: "8:45 p.m.", "8 a.m.", "noon", "midnight"."""
+    if t.minute == 0 and t.hour in (0, 12):
+        return "midnight" if t.hour == 0 else "noon"
+    h = t.hour % 12 or 12
+    return f"{h}{f':{t.minute:02d}' if t.minute else ''} {'a.m.' if t.hour < 12 else 'p.m.'}"

@@ -65,3 +65,11 @@ class DateValue:
 class Range:
     low: Quantity | DateValue
     high: Quantity | DateValue
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A time of day on the 24-hour clock ("a las 20:45 horas" → 20:45)."""
+
+    hour: int
+    minute: int = 0

@@ -156,19 +156,33 @@ def _one_word_ordinal(w: str) -> int | None:
         return _ORD_TENS[w]
     if w in _ORD_UNITS:
         return _ORD_UNITS[w]
-    # fused compounds: decimoquinto, vigesimoprimera, trigesimosegundo
+    # fused compounds: decimoquinto, vigesimoprimera, trigesimosegundo, decimoctava
     for tens, tv in _ORD_TENS.items():
-        if w.startswith(tens) and len(w) > len(tens):
-            rest = _strip_gender(w[len(tens):])
-            if rest in _ORD_UNITS:
-                return tv + _ORD_UNITS[rest]
+        for stem in (tens, tens[:-1]):
+            if w.startswith(stem) and len(w) > len(stem):
+                rest = _strip_gender(w[len(stem):])
+                if rest in _ORD_UNITS:
+                    return tv + _ORD_UNITS[rest]
+    # the partitive used as an ordinal: "la onceava vez", "el doceavo lugar"
+    m = re.fullmatch(r"(.+?)e?av[oa]s?", w)
+    if m:
+        for stem, v in _PARTITIVE_STEMS.items():
+            if m.group(1) == stem:
+                return v
     return None
+
+
+_PARTITIVE_STEMS = {"onc": 11, "doc": 12, "trec": 13, "catorc": 14, "quinc": 15, "dieciseis": 16, "diecisiet": 17,
+                    "diecioch": 18, "diecinuev": 19, "veint": 20, "treint": 30, "cuarent": 40, "cincuent": 50}
 
 
 _ORD_STEMS = r"(?:(?:und|duod)[eé]cim|(?:vig|trig|cuadrag|quincuag|sexag|septuag|octog|nonag|cent|mil)[eé]sim)"
 #: A written ordinal of 11 or more ("vigésimo", "vigésimo primera", "decimoquinto").
 ORDINAL_RE = (
-    r"(?:d[eé]cimo(?:primer|segund|tercer|cuart|quint|sext|s[eé]ptim|octav|noven)[oa]?s?"
+    r"(?:(?:onc|doc|trec|catorc|quinc|diecis[eé]is|diecisiet|diecioch|diecinuev|veint|treint|cuarent|cincuent)e?av[oa]s?"
+    r"|d[eé]cim[oa]s?\s+(?:primer|segund|tercer|cuart|quint|sext|s[eé]ptim|octav|noven)[oa]?s?"
+    r"|d[eé]cim[oa](?=\s+[^\W\d])"
+    r"|d[eé]cimo?(?:primer|segund|tercer|cuart|quint|sext|s[eé]ptim|octav|noven)[oa]?s?"
     r"|" + _ORD_STEMS + r"[oa]s?(?:\s*(?:primer|segund|tercer|cuart|quint|sext|s[eé]ptim|octav|noven)[oa]?s?)?)(?!\w)"
 )
 

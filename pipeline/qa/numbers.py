@@ -65,7 +65,13 @@ def number_spans(seg: Segment, ctx: QAContext) -> list:
         return seg.found["numbers"]
     from ..numbers import find_numbers
 
-    return ctx.memo(seg, "number_spans", lambda: find_numbers(seg.source, ctx.locale_guess, ctx.number_options))
+    from ..numbers import paragraph_guess
+
+    def find():
+        guess = paragraph_guess(ctx.locale_guess, seg.source) if ctx.locale_guess is not None else None
+        return find_numbers(seg.source, guess, ctx.number_options)
+
+    return ctx.memo(seg, "number_spans", find)
 
 
 _CARDINAL = None
@@ -162,12 +168,25 @@ def english_values(text: str) -> list[Value]:
 def same(a, b) -> bool:
     """True when two values (Quantity or DateValue) say the same thing."""
     from ..numbers import DateValue, Quantity
+    from ..numbers.values import TimeValue
 
+    if isinstance(a, TimeValue) or isinstance(b, TimeValue):
+        # a time matches the same time, or a bare hour the engine left ("to the 10 hours")
+        t, o = (a, b) if isinstance(a, TimeValue) else (b, a)
+        if isinstance(o, TimeValue):
+            return t == o
+        return isinstance(o, Quantity) and o.unit is None and t.minute == 0 and o.amount in (t.hour, t.hour % 12 or 12)
     if isinstance(a, DateValue) or isinstance(b, DateValue):
         return isinstance(a, DateValue) and isinstance(b, DateValue) and a == b
     if not (isinstance(a, Quantity) and isinstance(b, Quantity)):
         return False
-    if a.amount != b.amount or a.unit != b.unit:
+    if a.amount != b.amount:
+        return False
+    if a.unit is None and b.unit == "currency":
+        # "… 78.500 millones aprobados": the Spanish leaves the currency to an earlier
+        # sentence and the English names it ("$78.5 billion"); the amount is what counts
+        return True
+    if a.unit != b.unit:
         return False
     if a.unit == "currency":
         return a.currency is None or b.currency is None or a.currency == b.currency
@@ -218,3 +237,25 @@ def _unique(values: list[Value]) -> list[Value]:
 
 def _list(values: list[Value]) -> str:
     return ", ".join(f"“{v.text}”" for v in _unique(values))
+
+
+#: Spanish number words and abbreviations that are never English: left in the English
+#: they mean the number stage did not read a figure (whose value QA then cannot check).
+_UNREAD = re.compile(
+    r"(?<![\w$])(?:mill[oó]n(?:es)?|bill[oó]n(?:es)?|millardos?|(?-i:mdp|mmdp|mdd|mmdd|mmp)|MMUS\$|MMUSD|MUS\$|"
+    r"milmillonari\w*|billonari\w*|(?:onc|doc|trec|catorc|quinc|veint)eav[oa]s?|d[eé]cim[oa]s?\s+(?:primer|segund|"
+    r"tercer|cuart|quint|sext|s[eé]ptim|octav|noven)\w*|vig[eé]sim\w*)(?!\w)"
+    r"|(?<=\d)\s+mil(?=\s+(?:millones|mdp|mmdp|pesos|dólares|dolares)\b)",
+    re.IGNORECASE,
+)
+
+
+@check("numbers.unread", Severity.WARNING, "a Spanish number word or abbreviation is left in the English")
+def unread(seg: Segment, ctx: QAContext):
+    text = seg.target or ""
+    if not text:
+        return
+    found = sorted({m.group(0).strip() for m in _UNREAD.finditer(text)})
+    if found:
+        yield (f"{', '.join(f'“{w}”' for w in found)} left in the English: a figure the number stage did not "
+               "read (its value is not checked)")

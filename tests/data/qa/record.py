@@ -52,6 +52,7 @@ SENTENCES = {
     "library": "¿Dónde está la biblioteca?",
     "quote": "\"Es un paso importante\", dijo el ministro.",
     "tom": "Tom, ¿dónde estás?",
+    "mdp": "Pemex reportó una deuda de 48 mil mdp en el trimestre.",  # numbers.unread: "48 one thousand mdp"
 }
 
 
