@@ -40,6 +40,8 @@ class TranslateOptions:
     #: Run the engine batches on a Ray cluster: "ray://HOST:PORT", "HOST:PORT", "local"
     #: (pipeline.cluster); None: in this process.
     cluster: str | None = None
+    #: Largest part a .docx may inflate to, in bytes (pipeline.ingest.limits); None: 100 MB.
+    max_part_size: int | None = None
 
 
 #: Documents read in the counting pass are kept for translation while together they
@@ -215,15 +217,23 @@ def translate_documents(
 ) -> list[FileResult]:
     """Translate files/directories/globs into ``out_dir``; one FileResult per file.
 
-    A file that fails (unreadable, empty, corrupt) gets its error in its result and
-    leaves no output; the other files still run. Engine errors stop the run.
+    A file that fails (unreadable, empty, corrupt, past the inflation limits of
+    pipeline.ingest.limits) gets its error in its result and leaves no output; the
+    other files still run. Engine errors stop the run.
     """
+    from .ingest.limits import configured
+
+    options = options or TranslateOptions()
+    with configured(options.max_part_size):
+        return _translate_documents(paths, out_dir, options, on_progress, on_file, on_warning)
+
+
+def _translate_documents(paths, out_dir, options: TranslateOptions, on_progress, on_file, on_warning) -> list[FileResult]:
     from .emit import prepare_writers, write_outputs
     from .engines import select_engine
     from .ingest import iter_input_files, read_document
     from .translate import translate_stream
 
-    options = options or TranslateOptions()
     out_dir = Path(out_dir)
     files = iter_input_files([str(p) for p in paths])
     # The engine loads (the CTranslate2 model, Apertium's pipeline) while the glossaries

@@ -47,6 +47,7 @@ import re
 from pathlib import Path
 
 from pipeline.ingest.encoding import is_blank, read_text_file
+from pipeline.ingest.limits import check_block
 from pipeline.model import Block, BlockKind, Document
 
 MAX_HEADING_LINE_WORDS = 12
@@ -227,6 +228,7 @@ def read_text(path: Path, doc_id: str) -> Document:
     doc = Document(path=path, id=doc_id, format="txt", notices=notices)
     paragraphs = _paragraphs(text)
     for index, (line_no, lines) in enumerate(paragraphs):
+        check_block(lines[0] if len(lines) == 1 else " ".join(lines), path, line_no)
         if index == 0:
             joined = _join(lines)
             m = _METADATA.match(joined)
