@@ -12,6 +12,11 @@ normalised away. Prints one line per output; ``--save FILE`` writes them as JSON
     PYTHONPATH=. .venv/bin/python bench/output_hashes.py --save /tmp/before.json
     … change the code …
     PYTHONPATH=. .venv/bin/python bench/output_hashes.py --compare /tmp/before.json
+    PYTHONPATH=. .venv/bin/python bench/output_hashes.py --compare /tmp/before.json --streamed
+
+``--streamed`` runs every document the way a long one goes (ES2EN_KEEP_SEGMENTS=0:
+read again in its turn, a .txt streamed; ES2EN_SPOOL_SEGMENTS=0: every finished block
+through the spool's file), so the small test inputs prove the long documents' path too.
 """
 
 from __future__ import annotations
@@ -89,7 +94,7 @@ def hashes(path: Path) -> dict[str, str]:
         return {f"{path.name}:{name}": _digest(zf.read(name)) for name in sorted(zf.namelist())}
 
 
-def run_all(python: str) -> dict[str, str]:
+def run_all(python: str, streamed: bool = False) -> dict[str, str]:
     out: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -98,6 +103,8 @@ def run_all(python: str) -> dict[str, str]:
             label = str(src.relative_to(ROOT)) if src.is_relative_to(ROOT) else f"generated/{src.name}"
             dest = tmp / f"out{n}"
             env = {**os.environ, "PYTHONPATH": str(ROOT)}
+            if streamed:
+                env.update(ES2EN_KEEP_SEGMENTS="0", ES2EN_SPOOL_SEGMENTS="0")
             proc = subprocess.run([python, "-m", "pipeline", "translate", str(src), "--out", str(dest),
                                    "--engine", "apertium", "--no-memory", "-q"],
                                   capture_output=True, text=True, env=env, cwd=tmp)
@@ -114,8 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", type=Path)
     ap.add_argument("--compare", type=Path)
     ap.add_argument("--python", default=sys.executable)
+    ap.add_argument("--streamed", action="store_true", help="every document through the long documents' path")
     args = ap.parse_args(argv)
-    got = run_all(args.python)
+    got = run_all(args.python, args.streamed)
     for key, value in got.items():
         print(f"{value}  {key}")
     if args.save:

@@ -169,8 +169,11 @@ def _check_actual(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits
         return  # damaged or encrypted: the reader's own checks say so
 
 
-def check_block(text: str, path: Path | str, line: int | None = None, what: str = "paragraph") -> None:
-    """Refuse one paragraph of a text file longer than :data:`MAX_BLOCK_CHARS`."""
-    if len(text) > MAX_BLOCK_CHARS:
-        raise InputError(f"a {what} of {len(text):,} characters, more than {MAX_BLOCK_CHARS:,}: separate the "
-                         "paragraphs with blank lines", path, line)
+def check_block(text: str, path: Path | str, line: int | None = None, what: str = "paragraph", *,
+                length: int | None = None) -> None:
+    """Refuse one paragraph of a text file longer than :data:`MAX_BLOCK_CHARS`
+    (``length``: its length so far, for a reader that stops as soon as it knows)."""
+    length = len(text) if length is None else length
+    if length > MAX_BLOCK_CHARS:
+        raise InputError(f"a {what} longer than {MAX_BLOCK_CHARS:,} characters: separate the paragraphs with "
+                         "blank lines", path, line)
