@@ -188,3 +188,31 @@ def test_writers_strings_equal_their_files(tmp_path):
     assert (tmp_path / "b.md").read_text(encoding="utf-8") == bilingual_markdown(doc, info)
     assert (tmp_path / "e.md").read_text(encoding="utf-8") == english_markdown(doc, info)
     assert facts(doc).flagged == 1
+
+
+@needs_apertium
+@pytest.mark.parametrize("change", ["longer", "shorter"])
+def test_a_file_changed_between_the_passes_fails_alone(tmp_path, monkeypatch, change):
+    """A document read again in its turn that no longer has the segments the first pass
+    counted gets an error and no outputs; the other files are written."""
+    monkeypatch.setattr(run_module, "KEEP_SEGMENTS", 0)
+    s = everyday_sentences(400)
+    doc = tmp_path / "cambia.txt"
+    doc.write_text("\n\n".join(" ".join(s[i:i + 4]) for i in range(0, 200, 4)) + "\n", encoding="utf-8")
+    other = tmp_path / "otro.txt"
+    other.write_text("La niña compra el libro.\n", encoding="utf-8")
+    broken = tmp_path / "roto.txt"
+    broken.write_bytes(b"")
+
+    def on_file(result):
+        if result.path == broken:  # reported after the first pass, before any translation
+            lines = s[:300] if change == "longer" else s[:20]
+            doc.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+
+    results = translate_documents([doc, other, broken], tmp_path / "out", TranslateOptions(engine="apertium"),
+                                  on_file=on_file)
+    errors = {r.path.name: r.error for r in results}
+    assert errors["cambia.txt"] == f"{doc}: the file changed while it was being translated"
+    assert errors["otro.txt"] is None
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["otro.bilingual.docx", "otro.bilingual.md",
+                                                                    "otro.en.md"]
