@@ -153,8 +153,12 @@ def test_the_long_way_writes_the_same_files(tmp_path, monkeypatch):
     assert [r.error for r in held] == [None, None]
     monkeypatch.setattr(run_module, "KEEP_SEGMENTS", 0)
     monkeypatch.setenv("ES2EN_SPOOL_SEGMENTS", "50")
-    streamed = translate_documents(inputs, tmp_path / "streamed", options)
+    ticks: list[tuple[int, int]] = []
+    streamed = translate_documents(inputs, tmp_path / "streamed", options, on_progress=lambda d, t: ticks.append((d, t)))
     assert [r.error for r in streamed] == [None, None]
+    total = sum(r.segments for r in streamed)
+    # The progress bar's total (hence its ETA) comes from the first pass and is reached exactly.
+    assert {t for _, t in ticks} == {total} and ticks[-1] == (total, total) and len(ticks) > 1
     assert [r.segments for r in streamed] == [r.segments for r in held]
     assert len(list((tmp_path / "streamed").iterdir())) == 6
     assert _digests(tmp_path / "streamed") == _digests(tmp_path / "held")
