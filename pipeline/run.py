@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import os
 import time
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from collections import deque
 from typing import Callable, Iterable, Iterator
 
 from .errors import Es2enError, InputError
