@@ -362,7 +362,8 @@ def translate_documents(
         return _translate_documents(paths, out_dir, options, on_progress, on_file, on_warning)
 
 
-def _translate_documents(paths, out_dir, options: TranslateOptions, on_progress, on_file, on_warning) -> list[FileResult]:
+def _translate_documents(paths, out_dir, options: TranslateOptions, on_progress, on_file,
+                         on_warning) -> list[FileResult]:
     from .emit import prepare_writers, write_outputs
     from .emit.common import BlockSpool
     from .engines import select_engine
@@ -484,7 +485,8 @@ def _translate_documents(paths, out_dir, options: TranslateOptions, on_progress,
             stream_kw = {"workers": cluster.workers, "chunk": cluster.chunk, "submit": cluster.submit}
         # Engine batches run in worker threads; this thread prepares the next document
         # and writes the finished one meanwhile (pipeline.translate.translate_stream).
-        for event, (result, doc, key, last, spool, done_blocks), segs in translate_stream(prepared(), engine, **stream_kw):
+        stream = translate_stream(prepared(), engine, **stream_kw)
+        for event, (result, doc, key, last, spool, done_blocks), segs in stream:
             if event == "batch":
                 if memory is not None:
                     memory.store_machine(segs, key)

@@ -154,7 +154,8 @@ def test_the_long_way_writes_the_same_files(tmp_path, monkeypatch):
     monkeypatch.setattr(run_module, "KEEP_SEGMENTS", 0)
     monkeypatch.setenv("ES2EN_SPOOL_SEGMENTS", "50")
     ticks: list[tuple[int, int]] = []
-    streamed = translate_documents(inputs, tmp_path / "streamed", options, on_progress=lambda d, t: ticks.append((d, t)))
+    streamed = translate_documents(inputs, tmp_path / "streamed", options,
+                                   on_progress=lambda d, t: ticks.append((d, t)))
     assert [r.error for r in streamed] == [None, None]
     total = sum(r.segments for r in streamed)
     # The progress bar's total (hence its ETA) comes from the first pass and is reached exactly.
