@@ -37,6 +37,8 @@ BENCHES = [
     ("stages", ["stages_profile.py"], ["stages_profile.py", "--repeat", "1"], "per-stage seconds beside raw apertium"),
     ("qa", ["qa.py"], ["qa.py"], "QA counts per check; numbers false positives < 2%"),
     ("scale", ["scale.py"], ["scale.py", "--pages", "100"], "1,000-page book: peak RSS < 500 MB, ETA bar"),
+    ("memory-scale", ["memory_scale.py"], ["memory_scale.py", "--sizes", "0.75,3", "--pages", "100"],
+     "peak RSS flat against document size: largest ≤ 1.25x smallest"),
     ("beam", ["beam.py"], ["beam.py", "--news", "200"], "quality and speed per beam size"),
     ("gpu", ["gpu.py"], ["gpu.py", "--limit", "500"], "CUDA beside CPU (skipped without a GPU)"),
 ]

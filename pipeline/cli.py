@@ -112,6 +112,17 @@ def _options(engine, device, beam_size, glossaries, no_glossary, lenient, source
     return opts
 
 
+def _size(value: str | None) -> int | None:
+    if value is None:
+        return None
+    from .ingest.limits import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
@@ -127,8 +138,11 @@ def _options(engine, device, beam_size, glossaries, no_glossary, lenient, source
                    "--jobs is then the number of workers (default: one per CPU of the cluster).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="never", show_default=True,
               help="Exit with status 1 when a QA finding at or above this severity is in the outputs (for scripts).")
+@click.option("--max-part-size", metavar="SIZE", callback=lambda ctx, param, value: _size(value),
+              help="Largest part a .docx may inflate to (e.g. 300MB, 1GB); larger ones are refused as "
+                   "possible zip bombs. Default: 100MB.")
 @engine_options
-def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, fail_on, **engine_kw):
+def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, fail_on, max_part_size, **engine_kw):
     """Translate Spanish .txt/.md/.docx files (or folders, or globs) into OUT.
 
     Writes OUT/<name>.bilingual.docx, OUT/<name>.bilingual.md and OUT/<name>.en.md.
@@ -142,6 +156,7 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, f
     _glossary_note(opts)
     opts.memory = None if no_memory else memory_path
     opts.cluster = cluster
+    opts.max_part_size = max_part_size
     bar = task = None
     if not quiet and sys.stderr.isatty():
         from rich.console import Console

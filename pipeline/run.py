@@ -9,12 +9,14 @@ them in order and collects per-file results.
 
 from __future__ import annotations
 
+import os
 import time
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from .errors import Es2enError, InputError
 from .model import Block, Document, RunInfo, Segment, Span
@@ -40,11 +42,15 @@ class TranslateOptions:
     #: Run the engine batches on a Ray cluster: "ray://HOST:PORT", "HOST:PORT", "local"
     #: (pipeline.cluster); None: in this process.
     cluster: str | None = None
+    #: Largest part a .docx may inflate to, in bytes (pipeline.ingest.limits); None: 100 MB.
+    max_part_size: int | None = None
 
 
 #: Documents read in the counting pass are kept for translation while together they
 #: hold at most this many segments; beyond it they are read again (bounded memory).
-KEEP_SEGMENTS = 20_000
+#: ES2EN_KEEP_SEGMENTS overrides it (tests and bench/output_hashes.py: 0 reads every
+#: document again, streamed).
+KEEP_SEGMENTS = int(os.environ.get("ES2EN_KEEP_SEGMENTS", 20_000))
 
 
 @dataclass
@@ -119,14 +125,16 @@ class SpanFinders:
         finders.number_options = NumberOptions(source_locale=options.source_locale, dollar_sign=options.dollar_sign)
         return finders
 
-    def locate(self, doc: Document):
+    def locate(self, doc: Document, texts: Iterable[str] | None = None):
         """The document's number locale (decimal comma or point…), guessed once from
-        its whole text and kept on it for the spans and QA of every segment."""
+        its whole text (or ``texts``, its translatable blocks' texts: the first pass's
+        sample of a streamed document) and kept on it for the spans and QA of every
+        segment."""
         if doc.locale_guess is None:
             from .numbers import infer_locale
 
-            text = "\n".join(b.text for b in doc.blocks if b.translatable)
-            doc.locale_guess = infer_locale(text, self.number_options)
+            texts = (b.text for b in doc.blocks if b.translatable) if texts is None else texts
+            doc.locale_guess = infer_locale("\n".join(texts), self.number_options)
             doc.metadata.setdefault("source_locale", getattr(doc.locale_guess, "locale", ""))
         return doc.locale_guess
 
@@ -184,37 +192,165 @@ def run_qa(doc: Document, finders: SpanFinders, segments: list[Segment] | None =
 
 # ------------------------------------------------------------------ the run
 
-def _first_pass(files) -> tuple[list[FileResult], list[FileResult], dict[int, Document]]:
+#: A streamed document's number locale is guessed from its first this many characters
+#: of translatable text (the whole text of any shorter document): enough evidence for
+#: the decimal mark, and memory stays bounded.
+LOCALE_SAMPLE_CHARS = 2_000_000
+
+
+def open_blocks(path: Path) -> tuple[Document, Iterator[Block]]:
+    """A document and its blocks one at a time, as read_document would give them
+    (blank blocks dropped; InputError for one with no text, raised once its blocks
+    are all read). A UTF-8 .txt is read as its blocks are wanted (ingest.text.
+    stream_text), so memory holds a paragraph of it at a time; other files are read
+    whole and their blocks handed out (and let go) one by one."""
+    from .ingest import document_id, read_document
+    from .ingest.encoding import is_blank
+
+    path = Path(path)
+    if path.suffix.lower() == ".txt" and path.is_file():
+        from .ingest.text import stream_text
+
+        opened = stream_text(path, document_id(path))
+        if opened is not None:
+            doc, blocks = opened
+            return doc, _readable(path, (b for b in blocks if not (b.translatable and is_blank(b.text))))
+    doc = read_document(path)
+    held = deque(doc.blocks)
+    doc.blocks = []
+
+    def drain() -> Iterator[Block]:
+        while held:
+            yield held.popleft()
+
+    return doc, drain()
+
+
+def _readable(path: Path, blocks: Iterator[Block]) -> Iterator[Block]:
+    """``blocks``, then read_document's error for a document with nothing to translate."""
+    translatable = text = False
+    for block in blocks:
+        translatable = translatable or block.translatable
+        text = text or bool(block.text.strip())
+        yield block
+    if not translatable:
+        what = "empty document" if not text else "nothing but code/metadata"
+        raise InputError(f"no text to translate ({what})", path)
+
+
+@dataclass
+class _Read:
+    """What the first pass learnt of a document: the document itself (metadata,
+    notices, number locale), its blocks when small enough to keep (else None: read
+    again in its turn)."""
+
+    doc: Document
+    blocks: list[Block] | None
+
+
+def _first_pass(files, finders: "SpanFinders") -> tuple[list[FileResult], list[FileResult], dict[int, _Read]]:
     """Read and segment every file, only to count segments (the progress bar's total,
     hence its ETA) and to find unreadable files before any work: (every file's result,
-    those to translate, the documents kept). Documents are kept only while the kept
-    ones stay small; the rest are read again when their turn comes, so memory holds
-    about one document at a time."""
-    from .ingest import read_document
-
+    those to translate, what was read of each). Documents are kept only while the kept
+    ones stay small; the rest are read again when their turn comes, and a streamed one
+    (open_blocks) is never held whole: its number locale is guessed here from its
+    first LOCALE_SAMPLE_CHARS of text."""
     results: list[FileResult] = []
     queue: list[FileResult] = []
-    kept: dict[int, Document] = {}
+    read: dict[int, _Read] = {}
     kept_segments = 0
     claimed: dict[str, Path] = {}  # output name → the file that took it
     for path in files:
         result = FileResult(path)
         try:
-            doc = read_document(path)
+            doc, blocks = open_blocks(path)
             if doc.id in claimed:
                 raise InputError(f"its outputs would overwrite those of {claimed[doc.id]} (same name {doc.id!r}); "
                                  "translate them into different --out folders", path)
+            held: list[Block] | None = []
+            sample: list[str] = []
+            sampled = 0
+            for block_no, block in enumerate(blocks, 1):
+                if block.translatable:
+                    block.segments = segment_block(doc.id, block_no, block)
+                    result.segments += len(block.segments)
+                    if sampled < LOCALE_SAMPLE_CHARS:
+                        sample.append(block.text)
+                        sampled += len(block.text) + 1
+                else:
+                    block.segments = []
+                if held is not None:
+                    held.append(block)
+                    if kept_segments + result.segments > KEEP_SEGMENTS:
+                        held = None  # too large to keep: read again in its turn
             claimed[doc.id] = path
-            segment_document(doc)
-            result.segments = len(doc.segments)
-            if kept_segments + result.segments <= KEEP_SEGMENTS:
-                kept[id(result)] = doc
+            if held is not None:
                 kept_segments += result.segments
+                doc.blocks = held
+            else:
+                finders.locate(doc, sample)
+            read[id(result)] = _Read(doc, held)
             queue.append(result)
         except Es2enError as err:
             result.error = str(err)
         results.append(result)
-    return results, queue, kept
+    return results, queue, read
+
+
+class _Cursor:
+    """Hands out a document's segments in pieces, reading (and segmenting) its blocks
+    as they are needed, and says which blocks each piece completes."""
+
+    def __init__(self, doc: Document, blocks: Iterator[Block], segmented: bool):
+        self.doc, self.blocks, self.segmented = doc, blocks, segmented
+        self.block_no = 0
+        self.current: Block | None = None
+        self.pos = 0
+
+    def _next_block(self) -> Block | None:
+        block = next(self.blocks, None)
+        if block is not None:
+            self.block_no += 1
+            if not self.segmented:
+                block.segments = segment_block(self.doc.id, self.block_no, block) if block.translatable else []
+        return block
+
+    def take(self, n: int, last: bool) -> tuple[list[Segment], list[Block]]:
+        """(the next ``n`` segments, the blocks whose segments are all handed out by
+        now, in order); ``last``: the document's last piece, which takes every block left."""
+        segments: list[Segment] = []
+        done: list[Block] = []
+        while True:
+            if self.current is not None and self.pos == len(self.current.segments):
+                done.append(self.current)
+                self.current = None
+            if len(segments) == n and not last:
+                break
+            if self.current is None:
+                self.current, self.pos = self._next_block(), 0
+                if self.current is None:
+                    break
+                continue
+            if len(segments) == n:  # the last piece: only blocks without segments may follow
+                raise InputError("the file changed while it was being translated", self.doc.path)
+            k = min(n - len(segments), len(self.current.segments) - self.pos)
+            segments.extend(self.current.segments[self.pos:self.pos + k])
+            self.pos += k
+        if len(segments) != n:
+            raise InputError("the file changed while it was being translated", self.doc.path)
+        return segments, done
+
+
+def _record_outputs(memory, spool, document: str, key: str, batch: int = 5000) -> None:
+    """The memory's record of what was written for each segment, a batch at a time."""
+    segments: list[Segment] = []
+    for seg in spool.segments():
+        segments.append(seg)
+        if len(segments) == batch:
+            memory.record_outputs(segments, document, key)
+            segments = []
+    if segments:
+        memory.record_outputs(segments, document, key)
 
 
 def _pieces(n: int, piece: int, first: bool = False, last: bool = False) -> list[tuple[int, int]]:
@@ -245,15 +381,25 @@ def translate_documents(
 ) -> list[FileResult]:
     """Translate files/directories/globs into ``out_dir``; one FileResult per file.
 
-    A file that fails (unreadable, empty, corrupt) gets its error in its result and
-    leaves no output; the other files still run. Engine errors stop the run.
+    A file that fails (unreadable, empty, corrupt, past the inflation limits of
+    pipeline.ingest.limits) gets its error in its result and leaves no output; the
+    other files still run. Engine errors stop the run.
     """
-    from .emit import prepare_writers, write_outputs
-    from .engines import select_engine
-    from .ingest import iter_input_files, read_document
-    from .translate import translate_stream
+    from .ingest.limits import configured
 
     options = options or TranslateOptions()
+    with configured(options.max_part_size):
+        return _translate_documents(paths, out_dir, options, on_progress, on_file, on_warning)
+
+
+def _translate_documents(paths, out_dir, options: TranslateOptions, on_progress, on_file,
+                         on_warning) -> list[FileResult]:
+    from .emit import prepare_writers, write_outputs
+    from .emit.common import BlockSpool
+    from .engines import select_engine
+    from .ingest import iter_input_files
+    from .translate import translate_stream
+
     out_dir = Path(out_dir)
     files = iter_input_files([str(p) for p in paths])
     # The engine loads (the CTranslate2 model, Apertium's pipeline) while the glossaries
@@ -262,7 +408,7 @@ def translate_documents(
         loading = loader.submit(select_engine, options.engine, options.device, options.beam_size, jobs=options.jobs)
         try:
             finders = SpanFinders.prepare(options)
-            results, queue, kept = _first_pass(files)
+            results, queue, read = _first_pass(files, finders)
         except BaseException:
             loading.result().engine.close()  # an engine error still comes first
             raise
@@ -299,18 +445,28 @@ def translate_documents(
     piece = getattr(engine, "batch_segments", None) or 512
 
     def prepared():
-        """((result, doc, memory key, last piece?), segments): each document in pieces
-        of an engine batch (the run's first and last pieces smaller: _pieces), its spans
-        found and the memory asked piece by piece. Runs in this thread whenever the
-        engine needs more work, so a piece is prepared while the engine translates the
-        one before."""
+        """((result, doc, memory key, last piece?, spool, blocks done), segments): each
+        document in pieces of an engine batch (the run's first and last pieces smaller:
+        _pieces), its blocks read and segmented as the pieces need them (_Cursor), its
+        spans found and the memory asked piece by piece. Runs in this thread whenever
+        the engine needs more work, so a piece is prepared while the engine translates
+        the one before."""
         for result in queue:
             result.seconds = -time.perf_counter()
+            first = read.pop(id(result))
             try:
-                doc = kept.pop(id(result), None)
-                if doc is None:
-                    doc = read_document(result.path)
-                    segment_document(doc)
+                if first.blocks is not None:
+                    doc, segmented = first.doc, True
+                    finders.locate(doc)  # from its whole text, while its blocks are at hand
+                    held = deque(first.blocks)
+                    doc.blocks = first.blocks = []
+                    blocks = (held.popleft() for _ in range(len(held)))
+                else:
+                    doc, blocks = open_blocks(result.path)
+                    segmented = False
+                    # What the first pass learnt, in its order (a reader fills in the same keys again).
+                    doc.metadata, doc.notices = dict(first.doc.metadata), list(first.doc.notices)
+                    doc.locale_guess = first.doc.locale_guess
                 finders.locate(doc)
             except Es2enError as err:
                 result.error = str(err)
@@ -319,21 +475,30 @@ def translate_documents(
                 continue
             result.notices = list(doc.notices)
             key = run_engine_key(engine, options, finders, doc) if memory is not None else None
-            segments = doc.segments
+            n = result.segments
+            cursor = _Cursor(doc, blocks, segmented)
+            spool = BlockSpool()
             filled = 0
-            cuts = _pieces(len(segments), piece, first=result is queue[0], last=result is queue[-1])
+            cuts = _pieces(n, piece, first=result is queue[0], last=result is queue[-1])
             for start, end in cuts:
-                part = segments[start:end]
+                last = end == n
+                try:
+                    part, done_blocks = cursor.take(end - start, last)
+                except Es2enError as err:
+                    result.error = str(err)  # its pieces already in the engine are dropped as they come
+                    spool.close()
+                    if on_file:
+                        on_file(result)
+                    break
                 finders.apply(doc, part)
-                if memory is not None and (n := memory.fill(part, key)):
-                    filled += n
-                    progress(n)
-                last = end == len(segments)
+                if memory is not None and (k := memory.fill(part, key)):
+                    filled += k
+                    progress(k)
                 if last and filled:
                     from .counts import plural
 
-                    result.notices.append(f"{filled} of {plural(len(segments), 'segment')} from the translation memory")
-                yield (result, doc, key, last), part
+                    result.notices.append(f"{filled} of {plural(n, 'segment')} from the translation memory")
+                yield (result, doc, key, last, spool, done_blocks), part
                 if result is queue[0] and start == 0:
                     # The engine has the run's first batch: the writers' imports now,
                     # not after its last batch, when nothing else would run.
@@ -352,26 +517,40 @@ def translate_documents(
             stream_kw = {"workers": cluster.workers, "chunk": cluster.chunk, "submit": cluster.submit}
         # Engine batches run in worker threads; this thread prepares the next document
         # and writes the finished one meanwhile (pipeline.translate.translate_stream).
-        for event, (result, doc, key, last), segs in translate_stream(prepared(), engine, **stream_kw):
+        stream = translate_stream(prepared(), engine, **stream_kw)
+        for event, (result, doc, key, last, spool, done_blocks), segs in stream:
             if event == "batch":
                 if memory is not None:
                     memory.store_machine(segs, key)
                 progress(len(segs))
                 continue
+            if result.error:
+                continue  # the file failed after some of its pieces were handed to the engine
             # A piece of a document has all its English: its QA runs while the engine
-            # goes on with the next pieces; the outputs wait for the last.
+            # goes on with the next pieces; the blocks it completes go to the spool
+            # (pipeline.emit.common.BlockSpool), and the outputs are written from it
+            # after the last.
             run_qa(doc, finders, segs)
+            flags = [f.severity.value for seg in segs for f in seg.flags]
+            result.qa_errors += flags.count("error")
+            result.qa_warnings += flags.count("warning")
+            for block in done_blocks:
+                for seg in block.segments:
+                    seg.found = {}  # QA's, done: not kept
+            spool.add(done_blocks)
             if not last:
                 continue
-            flags = [f.severity.value for seg in doc.segments for f in seg.flags]
-            result.qa_errors, result.qa_warnings = flags.count("error"), flags.count("warning")
+            doc.blocks = spool  # type: ignore[assignment]  # the writers only iterate it
             doc_run = RunInfo(**{**run.__dict__, "source_locale": doc.metadata.get("source_locale", "")})
             try:
                 result.outputs = write_outputs(doc, out_dir, doc_run, options.formats)
                 if memory is not None:
-                    memory.record_outputs(doc.segments, str(doc.path), key)
+                    _record_outputs(memory, spool, str(doc.path), key)
             except Es2enError as err:
                 result.error = str(err)
+            finally:
+                spool.close()
+                doc.blocks = []
             result.seconds += time.perf_counter()
             if on_file:
                 on_file(result)

@@ -5,11 +5,13 @@ Kept free of heavy imports so the Markdown writers and the CLI stay light.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..model import Block, BlockKind, Document, Flag, RunInfo, Segment, Severity
 
@@ -22,9 +24,116 @@ COL_QA = "QA"
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
+class DocumentFacts:
+    """What the outputs' heads need from the whole document, gathered block by block
+    (so a streamed document's blocks need not be held): counts, flags per check, the
+    first heading, the list nesting base, which verbatim kinds occur."""
+
+    def __init__(self) -> None:
+        self.segments = 0
+        self.translated = 0
+        self.flagged = 0
+        self.flag_counts: dict[str, Counter] = {}
+        self.heading: tuple[str, str] | None = None  # (Spanish, English) of the first heading
+        self.list_base: int | None = None  # the smallest list-item level
+        self.has_metadata = False  # a METADATA or FRONT_MATTER block
+
+    @classmethod
+    def of(cls, blocks: Iterable[Block]) -> "DocumentFacts":
+        facts = cls()
+        for block in blocks:
+            facts.add(block)
+        return facts
+
+    def add(self, block: Block) -> None:
+        kind = block.kind
+        if kind is BlockKind.HEADING and self.heading is None and block.text.strip():
+            english = block.target if all(s.target is not None for s in block.segments) else ""
+            self.heading = (block.text.strip(), english.strip())
+        elif kind is BlockKind.LIST_ITEM:
+            self.list_base = block.level if self.list_base is None else min(self.list_base, block.level)
+        elif kind in (BlockKind.METADATA, BlockKind.FRONT_MATTER):
+            self.has_metadata = True
+        for seg in block.segments:
+            self.segments += 1
+            if seg.target is not None:
+                self.translated += 1
+            if seg.flags:
+                self.flagged += 1
+                for flag in seg.flags:
+                    self.flag_counts.setdefault(flag.check, Counter())[flag.severity.value] += 1
+
+
+def facts(doc: Document) -> DocumentFacts:
+    """The document's facts: kept by a spool (:class:`BlockSpool`) as its blocks
+    arrived, else gathered from its blocks now."""
+    kept = getattr(doc.blocks, "facts", None)
+    return kept if kept is not None else DocumentFacts.of(doc.blocks)
+
+
+#: Segments a BlockSpool holds in memory before it writes them to its file.
+SPOOL_SEGMENTS = 2000
+
+
+class BlockSpool:
+    """A document's finished blocks, in order, for the writers to read once the last
+    is done: held in memory up to ``limit`` segments, then written (pickled) to an
+    anonymous temporary file in batches, so a document of any length costs a batch
+    of memory. Iterable any number of times; ``facts`` are gathered as blocks arrive.
+    Stands in for ``Document.blocks`` (the writers only iterate it)."""
+
+    def __init__(self, limit: int | None = None):
+        if limit is None:
+            limit = int(os.environ.get("ES2EN_SPOOL_SEGMENTS", SPOOL_SEGMENTS))  # 0: every batch to disk (tests)
+        self.limit = limit
+        self.facts = DocumentFacts()
+        self._held: list[Block] = []
+        self._held_segments = 0
+        self._file = None
+        self._offsets: list[int] = []
+
+    def add(self, blocks: Iterable[Block]) -> None:
+        for block in blocks:
+            self.facts.add(block)
+            self._held.append(block)
+            self._held_segments += len(block.segments)
+        if self._held and self._held_segments >= self.limit:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pickle
+
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="es2en-spool-")
+        self._file.seek(0, os.SEEK_END)
+        self._offsets.append(self._file.tell())
+        pickle.dump(self._held, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._held = []
+        self._held_segments = 0
+
+    def __iter__(self) -> Iterator[Block]:
+        import pickle
+
+        for offset in self._offsets:
+            self._file.seek(offset)  # each batch seeks first: two iterations may interleave
+            yield from pickle.load(self._file)
+        yield from self._held
+
+    def segments(self) -> Iterator[Segment]:
+        for block in self:
+            yield from block.segments
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        self._offsets = []
+        self._held = []
+
+
 def has_qa(doc: Document) -> bool:
     """True when any segment carries a QA flag: the outputs then get a QA column."""
-    return any(seg.flags for seg in doc.segments)
+    return facts(doc).flagged > 0
 
 
 def columns(doc: Document) -> list[str]:
@@ -43,10 +152,9 @@ def worst_severity(flags: list[Flag]) -> Severity | None:
 def titles(doc: Document) -> tuple[str, str]:
     """(Spanish title, English title) — the first heading's text and its English,
     or the metadata title / document id when there is no heading."""
-    for block in doc.blocks:
-        if block.kind is BlockKind.HEADING and block.text.strip():
-            english = block.target if all(s.target is not None for s in block.segments) else ""
-            return block.text.strip(), english.strip()
+    heading = facts(doc).heading
+    if heading is not None:
+        return heading
     fallback = doc.metadata.get("title", doc.id)
     return fallback, ""
 
@@ -106,9 +214,9 @@ def title_block_items(doc: Document, run: RunInfo) -> list[tuple[str, str]]:
         items.append(("Source locale", locale_label(run.source_locale)))
     if run.created:
         items.append(("Translated", format_timestamp(run.created)))
-    segs = doc.segments
-    done = sum(1 for s in segs if s.target is not None)
-    items.append(("Segments", f"{len(segs)}" + (f" ({len(segs) - done} not translated)" if done < len(segs) else "")))
+    known = facts(doc)
+    n, done = known.segments, known.translated
+    items.append(("Segments", f"{n}" + (f" ({n - done} not translated)" if done < n else "")))
     for notice in doc.notices:
         items.append(("Note", notice))
     return items
@@ -128,10 +236,7 @@ class QaCount:
 
 def qa_summary(doc: Document) -> list[QaCount]:
     """Flag counts per check, worst checks first."""
-    counts: dict[str, Counter] = {}
-    for seg in doc.segments:
-        for flag in seg.flags:
-            counts.setdefault(flag.check, Counter())[flag.severity.value] += 1
+    counts = facts(doc).flag_counts
     rows = [QaCount(check, c["error"], c["warning"], c["info"]) for check, c in counts.items()]
     rows.sort(key=lambda r: (-r.error, -r.warning, -r.info, r.check))
     return rows
@@ -141,7 +246,7 @@ def qa_summary_line(doc: Document) -> str:
     rows = qa_summary(doc)
     if not rows:
         return "no flags"
-    flagged = sum(1 for s in doc.segments if s.flags)
+    flagged = facts(doc).flagged
     parts = [f"{r.check} {r.total}" for r in rows]
     errors = sum(r.error for r in rows)
     warnings = sum(r.warning for r in rows)

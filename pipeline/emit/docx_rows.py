@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..model import Block, BlockKind, Document, Segment, Severity
-from .common import Row, table_rows, worst_severity
+from .common import Row, facts, table_rows, worst_severity
 
 MONO = "Courier New"
 NAVY = "1F3A5F"
@@ -141,6 +141,12 @@ def list_depths(doc: Document) -> dict[int, int]:
     return {id(b): min(b.level - base, 2) for b in doc.blocks if b.kind is BlockKind.LIST_ITEM}
 
 
+def list_depth(block: Block, base: int) -> int:
+    """A list item's nesting depth relative to the document's outermost level ``base``
+    (common.DocumentFacts.list_base), 0 to 2: list_depths for one block."""
+    return min(block.level - base, 2)
+
+
 class RowWriter:
     """Writes the table's body rows of one document.
 
@@ -153,7 +159,7 @@ class RowWriter:
         self.qa = len(widths_mm) == 4
         self._tcw = [f'<w:tcW w:type="dxa" w:w="{tw(mm)}"/>' for mm in widths_mm]
         self._span = f'<w:tcW w:type="dxa" w:w="{tw(sum(widths_mm))}"/><w:gridSpan w:val="{len(widths_mm)}"/>'
-        self._depths = list_depths(doc)
+        self._list_base = facts(doc).list_base or 0
         self._pstyle = {key: f'<w:pPr><w:pStyle w:val="{style_ids[name]}"/></w:pPr>' for key, name in LIST_STYLES.items()}
         self._cells: dict[tuple[bool, str | None], list[str]] = {}
         self._es = run_props(lang=es_lang)
@@ -198,7 +204,7 @@ class RowWriter:
             es_rpr, en_rpr = self._es, self._en
             ppr_es = ppr_en = ""
             if block.kind is BlockKind.LIST_ITEM:
-                style = self._pstyle[(row.first_in_block, self._depths.get(id(block), 0))]
+                style = self._pstyle[(row.first_in_block, list_depth(block, self._list_base))]
                 ppr_es = style if source else ""
                 ppr_en = style if target else ""
         parts += [tc[1], "<w:p>", ppr_es, run(source, es_rpr) if source else "", "</w:p></w:tc>",

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Iterable, Iterator
 
-from ..atomic import write_text
+from ..atomic import atomic_open
 from ..model import Block, BlockKind, Document, RunInfo
-from .common import columns, has_qa, qa_summary, qa_summary_line, table_rows, title_block_items, titles
+from .common import columns, facts, has_qa, qa_summary, qa_summary_line, table_rows, title_block_items, titles
 
 MARKER = "es2en:bilingual"
 
@@ -90,39 +91,41 @@ def _verbatim_markdown(block: Block) -> str:
     return _fenced(text)
 
 
-def bilingual_markdown(doc: Document, run: RunInfo) -> str:
+def bilingual_markdown_lines(doc: Document, run: RunInfo) -> Iterator[str]:
+    """The bilingual file's lines, one row at a time (the text is these joined with
+    line feeds, trailing line feeds cut to one: :func:`bilingual_markdown`)."""
     cols = columns(doc)
     qa = has_qa(doc)
     es_title, en_title = titles(doc)
-    out: list[str] = [f"<!-- {MARKER} doc={doc.id} columns={'|'.join(cols)} -->"]
-    out.append(f"# {en_title or es_title}")
+    yield f"<!-- {MARKER} doc={doc.id} columns={'|'.join(cols)} -->"
+    yield f"# {en_title or es_title}"
     if en_title:
-        out.append("")
-        out.append(f"*{es_title}*" if "*" not in es_title else es_title)
-    out.append("")
+        yield ""
+        yield f"*{es_title}*" if "*" not in es_title else es_title
+    yield ""
     for key, value in title_block_items(doc, run):
-        out.append(f"- **{key}:** {value}")
+        yield f"- **{key}:** {value}"
     if qa:
-        out.append(f"- **QA:** {qa_summary_line(doc)}")
-    out.append("")
+        yield f"- **QA:** {qa_summary_line(doc)}"
+    yield ""
     if qa:
-        out.append("| Check | Errors | Warnings | Info |")
-        out.append("|---|--:|--:|--:|")
+        yield "| Check | Errors | Warnings | Info |"
+        yield "|---|--:|--:|--:|"
         for count in qa_summary(doc):
-            out.append(f"| {escape_cell(count.check)} | {count.error} | {count.warning} | {count.info} |")
-        out.append("")
+            yield f"| {escape_cell(count.check)} | {count.error} | {count.warning} | {count.info} |"
+        yield ""
 
     in_table = False
     for row in table_rows(doc):
         if row.verbatim:
             if in_table:
-                out.append("")
+                yield ""
                 in_table = False
-            out.append(_verbatim_markdown(row.block))
-            out.append("")
+            yield _verbatim_markdown(row.block)
+            yield ""
             continue
         if not in_table:
-            out.extend(_table_header(cols))
+            yield from _table_header(cols)
             in_table = True
         seg = row.segment
         cells = [seg.id, escape_cell(seg.source), escape_cell(seg.target or "")]
@@ -130,15 +133,50 @@ def bilingual_markdown(doc: Document, run: RunInfo) -> str:
             cells = [_bold(c) for c in cells]
         if qa:
             cells.append(escape_cell("\n".join(str(f) for f in seg.flags)))
-        out.append("| " + " | ".join(cells) + " |")
+        yield "| " + " | ".join(cells) + " |"
     if in_table:
-        out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+        yield ""
+
+
+def bilingual_markdown(doc: Document, run: RunInfo) -> str:
+    return "\n".join(bilingual_markdown_lines(doc, run)).rstrip("\n") + "\n"
+
+
+def write_lines(path: Path, lines: Iterable[str], *, strip_end: bool = False) -> Path:
+    """Write ``lines`` joined by line feeds and ending in one, atomically, as they come
+    (a few hundred KB at a time): the text is never held whole. ``strip_end``: cut the
+    line feeds at the end to one (``"\\n".join(lines).rstrip("\\n") + "\\n"``)."""
+    with atomic_open(path) as fh:
+        batch: list[str] = []
+        size = 0
+        held = ""  # line feeds at the end of what is written so far, held back
+        first = True
+        for line in lines:
+            piece = line if first else "\n" + line
+            first = False
+            if strip_end:
+                body = piece.rstrip("\n")
+                if body:
+                    batch.append(held)
+                    batch.append(body)
+                    size += len(body)
+                    held = piece[len(body):]
+                else:
+                    held += piece
+            else:
+                batch.append(piece)
+                size += len(piece)
+            if size > 1 << 18:
+                fh.write("".join(batch))
+                batch.clear()
+                size = 0
+        batch.append("\n")
+        fh.write("".join(batch))
+    return Path(path)
 
 
 def write_bilingual_markdown(doc: Document, path: Path, run: RunInfo) -> Path:
-    write_text(path, bilingual_markdown(doc, run))
-    return Path(path)
+    return write_lines(path, bilingual_markdown_lines(doc, run), strip_end=True)
 
 
 # --- English only ---------------------------------------------------------------
@@ -186,16 +224,15 @@ def _gfm_table(cells: list[Block]) -> str:
     return "\n".join(lines)
 
 
-def english_markdown(doc: Document, run: RunInfo) -> str:
-    """The English document in the source's structure: headings, paragraphs, list
-    items with their markers and nesting, block quotes, tables, and code / front
-    matter / raw blocks verbatim."""
-    # (text, block-quote depth): parts in one quote are joined with a ">" line
+def _english_parts(doc: Document, run: RunInfo) -> Iterator[tuple[str, int]]:
+    """(text, block-quote depth) of each part of the English document, in order, as
+    the blocks are read (a list or a table is held until it ends)."""
     parts: list[tuple[str, int]] = []
-    blocks = list(doc.blocks)
-    if blocks and blocks[0].kind is BlockKind.FRONT_MATTER:  # must stay the first line
-        parts.append((front_matter_text(blocks[0]), 0))
-        blocks = blocks[1:]
+    blocks = iter(doc.blocks)
+    peeked = next(blocks, None)  # the block after the one in hand
+    if peeked is not None and peeked.kind is BlockKind.FRONT_MATTER:  # must stay the first line
+        parts.append((front_matter_text(peeked), 0))
+        peeked = next(blocks, None)
     provenance = [f"source: {Path(doc.path).name}", f"engine: {run.engine or '—'}"]
     if run.model_version:
         provenance.append(f"model: {run.model_version}")
@@ -203,7 +240,7 @@ def english_markdown(doc: Document, run: RunInfo) -> str:
         provenance.append(f"translated: {run.created}")
     comment = "; ".join(provenance).replace("--", "-")  # "--" may not appear in a comment
     parts.append((f"<!-- Translated from Spanish by es2en; {comment} -->", 0))
-    shown = any(b.kind in (BlockKind.METADATA, BlockKind.FRONT_MATTER) for b in doc.blocks)
+    shown = facts(doc).has_metadata
     meta = [f"{k.replace('_', ' ').capitalize()}: {v}" for k, v in doc.metadata.items()
             if k not in ("title", "source_locale") and str(v).strip()]
     if meta and not shown:
@@ -219,17 +256,17 @@ def english_markdown(doc: Document, run: RunInfo) -> str:
             list_lines.clear()
         stack.clear()
 
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
-        i += 1
+    while peeked is not None:
+        yield from parts
+        parts.clear()
+        block, peeked = peeked, next(blocks, None)
         quote = int(block.attrs.get("blockquote") or 0)
         if "table" in block.attrs and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM):
             flush_list()
             cells = [block]
-            while i < len(blocks) and blocks[i].attrs.get("table") == block.attrs["table"]:
-                cells.append(blocks[i])
-                i += 1
+            while peeked is not None and peeked.attrs.get("table") == block.attrs["table"]:
+                cells.append(peeked)
+                peeked = next(blocks, None)
             parts.append((_gfm_table(cells), quote))
             continue
         if block.kind is BlockKind.LIST_ITEM:
@@ -274,17 +311,26 @@ def english_markdown(doc: Document, run: RunInfo) -> str:
         elif block.text.strip():
             parts.append((_verbatim_markdown(block), quote))
     flush_list()
+    yield from parts
 
-    out: list[str] = []
+
+def english_markdown_lines(doc: Document, run: RunInfo) -> Iterator[str]:
+    """The English document's lines: its parts, one apart; parts in one block quote
+    are joined with a ">" line."""
     prev_quote = 0
-    for n, (text, quote) in enumerate(parts):
+    for n, (text, quote) in enumerate(_english_parts(doc, run)):
         if n:
-            out.append(">" * quote if quote and quote == prev_quote else "")
-        out.append("\n".join((("> " * quote) + line).rstrip() if quote else line for line in text.split("\n")))
+            yield ">" * quote if quote and quote == prev_quote else ""
+        yield "\n".join((("> " * quote) + line).rstrip() if quote else line for line in text.split("\n"))
         prev_quote = quote
-    return "\n".join(out) + "\n"
+
+
+def english_markdown(doc: Document, run: RunInfo) -> str:
+    """The English document in the source's structure: headings, paragraphs, list
+    items with their markers and nesting, block quotes, tables, and code / front
+    matter / raw blocks verbatim."""
+    return "\n".join(english_markdown_lines(doc, run)) + "\n"
 
 
 def write_english_markdown(doc: Document, path: Path, run: RunInfo) -> Path:
-    write_text(path, english_markdown(doc, run))
-    return Path(path)
+    return write_lines(path, english_markdown_lines(doc, run))

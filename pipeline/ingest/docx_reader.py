@@ -102,6 +102,9 @@ def _open(path: Path):
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
+    from .limits import check_archive
+
+    check_archive(path)  # inflation guards (zip bombs) before anything inflates a member
     _check_container(path)
     try:
         return docx.Document(str(path))

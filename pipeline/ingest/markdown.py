@@ -481,5 +481,10 @@ def parse_markdown(text: str, path: Path, doc_id: str, notices: list[str] | None
 
 
 def read_markdown(path: Path, doc_id: str) -> Document:
+    from pipeline.ingest.limits import check_block
+
     text, notices = read_text_file(path)
-    return parse_markdown(text, path, doc_id, notices)
+    doc = parse_markdown(text, path, doc_id, notices)
+    for block in doc.blocks:
+        check_block(block.text, path, block.attrs.get("line"), "block")
+    return doc

@@ -42,11 +42,15 @@ Structure recovered from plain text, in this order:
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import re
+import unicodedata
 from pathlib import Path
+from typing import Iterable, Iterator
 
-from pipeline.ingest.encoding import is_blank, read_text_file
+from pipeline.ingest.encoding import _CONTROL, _SIGNATURES, is_blank, read_text_file
+from pipeline.ingest.limits import MAX_BLOCK_CHARS, check_block
 from pipeline.model import Block, BlockKind, Document
 
 MAX_HEADING_LINE_WORDS = 12
@@ -164,22 +168,24 @@ def _join(lines: list[str]) -> str:
     return " ".join(" ".join(line.split()) for line in lines if line.strip())
 
 
-def _paragraphs(text: str) -> list[tuple[int, list[str]]]:
-    """(first line number, lines) for each run of non-blank lines."""
-    out: list[tuple[int, list[str]]] = []
+def _paragraphs(lines: Iterable[str], path: Path | str = "") -> Iterator[tuple[int, list[str]]]:
+    """(first line number, lines) for each run of non-blank lines. A paragraph longer
+    than the limit (pipeline.ingest.limits) is refused as soon as it passes it."""
     current: list[str] = []
-    start = 0
-    for n, line in enumerate(text.split("\n"), 1):
+    start = size = 0
+    for n, line in enumerate(lines, 1):
         if not is_blank(line):
             if not current:
-                start = n
+                start, size = n, 0
             current.append(line)
+            size += len(line) + 1
+            if size > MAX_BLOCK_CHARS:
+                check_block("", path, start, length=size)
         elif current:
-            out.append((start, current))
+            yield start, current
             current = []
     if current:
-        out.append((start, current))
-    return out
+        yield start, current
 
 
 def _list_blocks(start: int, lines: list[str]) -> list[Block] | None:
@@ -225,8 +231,34 @@ def _list_blocks(start: int, lines: list[str]) -> list[Block] | None:
 def read_text(path: Path, doc_id: str) -> Document:
     text, notices = read_text_file(path)
     doc = Document(path=path, id=doc_id, format="txt", notices=notices)
-    paragraphs = _paragraphs(text)
-    for index, (line_no, lines) in enumerate(paragraphs):
+    doc.blocks = list(text_blocks(doc, text.split("\n")))
+    return doc
+
+
+def stream_text(path: Path, doc_id: str) -> tuple[Document, Iterator[Block]] | None:
+    """The document and its blocks as they are read, for a file that decodes as plain
+    UTF-8 (the common case): memory holds a paragraph at a time, whatever the file's
+    length. None for any other file (a BOM other than UTF-8's, another encoding, NUL
+    or control bytes …): read_text decodes those whole, with their notices and errors.
+    The blocks equal read_text's; ``doc.metadata`` is filled as they are read."""
+    if not utf8_streamable(path):
+        return None
+    doc = Document(path=path, id=doc_id, format="txt")
+    return doc, text_blocks(doc, _utf8_lines(path))
+
+
+def text_blocks(doc: Document, lines: Iterable[str]) -> Iterator[Block]:
+    """The blocks of a text's lines (no line ends): paragraphs, list items, headings,
+    the leading date (into ``doc.metadata``), one paragraph of look-ahead."""
+    path = doc.path
+    paragraphs = _paragraphs(lines, path)
+    following = next(paragraphs, None)
+    index = -1
+    while following is not None:
+        line_no, lines = following
+        following = next(paragraphs, None)
+        index += 1
+        check_block(lines[0] if len(lines) == 1 else " ".join(lines), path, line_no)
         if index == 0:
             joined = _join(lines)
             m = _METADATA.match(joined)
@@ -238,13 +270,8 @@ def read_text(path: Path, doc_id: str) -> Document:
             if m:
                 key = "date"
                 doc.metadata[key] = m.group("value")
-                doc.blocks.append(
-                    Block(
-                        BlockKind.METADATA,
-                        joined[: m.end()].strip(),
-                        attrs={"key": key, "value": m.group("value"), "line": line_no},
-                    )
-                )
+                yield Block(BlockKind.METADATA, joined[: m.end()].strip(),
+                            attrs={"key": key, "value": m.group("value"), "line": line_no})
                 rest = joined[m.end():]
                 if not rest.strip():
                     continue
@@ -252,22 +279,61 @@ def read_text(path: Path, doc_id: str) -> Document:
                 lines = [rest]
         listed = _list_blocks(line_no, lines)
         if listed is not None:
-            doc.blocks.extend(listed)
+            yield from listed
             continue
         joined = _join(lines)
-        more_follows = index + 1 < len(paragraphs)
+        more_follows = following is not None
         if more_follows and _is_heading_line(lines):
-            doc.blocks.append(
-                Block(BlockKind.HEADING, joined, level=2, attrs={"detected": "line", "line": line_no})
-            )
+            yield Block(BlockKind.HEADING, joined, level=2, attrs={"detected": "line", "line": line_no})
             continue
         split = split_title(joined)
         if split:
             title, rest = split
-            doc.blocks.append(
-                Block(BlockKind.HEADING, title, level=2, attrs={"detected": "title-run", "line": line_no})
-            )
-            doc.blocks.append(Block(BlockKind.PARAGRAPH, rest, attrs={"line": line_no}))
+            yield Block(BlockKind.HEADING, title, level=2, attrs={"detected": "title-run", "line": line_no})
+            yield Block(BlockKind.PARAGRAPH, rest, attrs={"line": line_no})
             continue
-        doc.blocks.append(Block(BlockKind.PARAGRAPH, joined, attrs={"line": line_no}))
-    return doc
+        yield Block(BlockKind.PARAGRAPH, joined, attrs={"line": line_no})
+
+
+def _utf8_lines(path: Path) -> Iterator[str]:
+    """The lines of a UTF-8 file as decode_bytes would give them: universal newlines,
+    no BOM, NFC (line by line: a line feed never composes with its neighbours). A
+    line is read up to the paragraph limit, not further."""
+    with open(path, encoding="utf-8-sig", newline=None) as fh:
+        n = 0
+        while True:
+            line = fh.readline(MAX_BLOCK_CHARS + 1)
+            if not line:
+                return
+            n += 1
+            if len(line) > MAX_BLOCK_CHARS:
+                check_block("", path, n, length=len(line))
+            if n == 1 and line.startswith("\ufeff"):
+                line = line[1:]
+            yield unicodedata.normalize("NFC", line[:-1] if line.endswith("\n") else line)
+
+
+def utf8_streamable(path: Path, chunk: int = 1 << 20) -> bool:
+    """True when decode_bytes would take the file as plain UTF-8 (with or without a
+    UTF-8 BOM): valid UTF-8, no NUL, no binary signature, no control bytes in its first
+    64 KB (stricter than decode_bytes' own test, so every other file goes its way).
+    Reads the file once, a chunk at a time."""
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    try:
+        with open(path, "rb") as fh:
+            first = True
+            while data := fh.read(chunk):
+                if first:
+                    first = False
+                    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+                    if body is data and any(data.startswith(sig) for sig, _ in _SIGNATURES):
+                        return False
+                    if any(b in _CONTROL for b in data[:65536]):
+                        return False
+                if b"\x00" in data:
+                    return False
+                decoder.decode(data)
+            decoder.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return True
