@@ -163,7 +163,7 @@ _MIGRATIONS = {2: _to_v2}
 def spans_json(spans: Sequence[Span] | None) -> str:
     """Inline-code spans as the JSON the memory stores (``[]`` for none)."""
     return json.dumps([{"start": sp.start, "end": sp.end, "kind": sp.kind, "text": sp.text, "attrs": sp.attrs}
-                       for sp in spans or ()], ensure_ascii=False, sort_keys=True)
+                       for sp in spans or ()], ensure_ascii=False)
 
 
 def spans_load(text: str | None) -> list[Span]:
@@ -181,11 +181,13 @@ def normalize_spans(text: str, spans: Sequence[Span] = ()) -> tuple[str, list[Sp
     if not spans:
         return out, []
     where = [len(out)] * (len(text) + 1)  # original offset → normalized offset
+    inside = [False] * (len(text) + 1)  # whitespace on both sides of the offset, between words
     q = 0
     previous_end = 0
-    for a, b in words:
+    for k, (a, b) in enumerate(words):
         for o in range(previous_end, a + 1):  # the gap before this word (and its start)
             where[o] = q
+            inside[o] = k > 0 and previous_end <= o < a
         for o in range(a, b + 1):
             where[o] = q + (o - a)
         q += (b - a) + 1
@@ -194,9 +196,15 @@ def normalize_spans(text: str, spans: Sequence[Span] = ()) -> tuple[str, list[Sp
         where[words[-1][1]] = len(out)
     moved = []
     for sp in spans:
-        start = where[max(0, min(sp.start, len(text)))]
+        o = max(0, min(sp.start, len(text)))
+        start = where[o]
         end = max(start, where[max(0, min(sp.end, len(text)))])
-        moved.append(Span(start, end, sp.kind, out[start:end], sp.target, sp.value, dict(sp.attrs)))
+        attrs = dict(sp.attrs)
+        if sp.start == sp.end and sp.kind == INLINE and inside[o]:
+            # "de <ph/> millones": the text keeps one space (before the code), the code
+            # says a second one follows it, so a writer gives back what the file had
+            attrs["space"] = "both"
+        moved.append(Span(start, end, sp.kind, out[start:end], sp.target, sp.value, attrs))
     return out, moved
 
 
@@ -407,6 +415,10 @@ class Offer:
     model_version: str = ""
     glossary: str = ""
     created_by: str = ""
+    #: the file the row says its English came from, when not ``file`` (the file being
+    #: imported, which the history records): an unedited unit of an es2en export keeps
+    #: the review file it first came from.
+    row_file: str = ""
     #: (target, updated) of the human row the decision was made against, None for "no
     #: row"; left as () when the importer does not care.
     expect: tuple | None = ()
@@ -806,14 +818,16 @@ class TranslationMemory:
             db.execute("INSERT INTO entries (source, target, status, reviewer, previous, created, updated, "
                        "source_spans, target_spans, created_by, file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (o.source, o.target, o.status, o.reviewer, o.previous, o.created or stamp, stamp,
-                        spans_json(o.source_spans), spans_json(o.target_spans), o.created_by or o.reviewer, o.file))
+                        spans_json(o.source_spans), spans_json(o.target_spans), o.created_by or o.reviewer,
+                        o.row_file or o.file))
         else:
             db.execute("UPDATE entries SET target = ?, status = ?, reviewer = ?, previous = ?, updated = ?, "
                        "source_spans = ?, target_spans = ?, file = ? WHERE id = ?",
                        (o.target, o.status, o.reviewer,
                         o.previous if o.previous is not None else (old.target if old.target != o.target
                                                                    else old.previous),
-                        stamp, spans_json(o.source_spans), spans_json(o.target_spans), o.file, old.id))
+                        stamp, spans_json(o.source_spans), spans_json(o.target_spans), o.row_file or o.file,
+                        old.id))
         self._history(db, o, True)
 
     @_one_line_errors
@@ -834,7 +848,7 @@ class TranslationMemory:
                         "ON CONFLICT (source, engine_key) DO NOTHING",
                         (o.source, o.target, o.engine_key, o.engine, o.model_version,
                          o.glossary or key_glossary(o.engine_key), o.created or o.time or now(), o.time or now(),
-                         spans_json(o.source_spans), spans_json(o.target_spans), o.file))
+                         spans_json(o.source_spans), spans_json(o.target_spans), o.row_file or o.file))
                     self._history(db, o, bool(cur.rowcount))
                     continue
                 row = db.execute(f"SELECT {_COLUMNS} FROM entries WHERE source = ? AND engine_key = ''",
@@ -847,7 +861,7 @@ class TranslationMemory:
                     self._history(db, o, False)
                 elif o.action == "status" and old is not None:
                     db.execute("UPDATE entries SET status = ?, reviewer = ?, updated = ?, file = ? WHERE id = ?",
-                               (o.status, o.reviewer, o.time or now(), o.file, old.id))
+                               (o.status, o.reviewer, o.time or now(), o.row_file or o.file, old.id))
                     self._history(db, o, True)
                 elif o.action in ("store", "status"):
                     self._store_human(db, o, old)

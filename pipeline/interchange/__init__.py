@@ -338,7 +338,7 @@ def _decide(u, source, source_spans, target, target_spans, humans, machines, tou
         who, when = "", file_time
     who = who or reviewer
     origin_file = u.meta.get("file", "") if not edited and u.meta.get("file") else file
-    base = dict(source=source, target=target, reviewer=who, file=origin_file, created=u.created,
+    base = dict(source=source, target=target, reviewer=who, file=file, row_file=origin_file, created=u.created,
                 created_by=u.created_by or who, source_spans=source_spans, target_spans=target_spans)
     note = f"imported from {file}" if file else ""
 

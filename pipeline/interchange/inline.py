@@ -80,6 +80,14 @@ def _plain(inner: str) -> str:
         return ""
 
 
+def tmx_it_pos(span: Span) -> str:
+    """"begin"/"end" for a span that is a TMX ``<it>`` (an isolated start or end code), else ""."""
+    native = span.attrs.get("native") or {}
+    if span.attrs.get("format") == "tmx" and isinstance(native, dict) and native.get("tag") == "it":
+        return (native.get("attrib") or {}).get("pos", "")
+    return ""
+
+
 def code_text(span: Span, end: str = "open") -> str:
     """The native code a span carries as text, "" when it has none: what another format can
     carry. ``end``: "open" or "close" for a pair (its start or end code). Sources: a TMX or
@@ -257,6 +265,8 @@ def render(parent, text: str, spans: list[Span], writer: Writer,
             stack[-1].append(writer.finish(sp))
         else:
             stack[-1].append(writer.isolated(sp))
+            if sp.attrs.get("space") == "both" and text[at:at + 1] != " ":
+                _append_text(stack[-1], " ")  # see memory.normalize_spans
     _append_text(stack[-1], clean(text[at:]))
 
 

@@ -97,7 +97,8 @@ class _TmxWriter(Writer):
             return self._element(own)
         if own and "open" in own:  # a pair's start left alone
             return self._element(own["open"])
-        el = self.E("ph", attrib=self._x(span))
+        pos = _isolated_end(span)
+        el = self.E("it", attrib={"pos": pos, **self._x(span)}) if pos else self.E("ph", attrib=self._x(span))
         el.text = code_text(span) or None
         return el
 
@@ -126,6 +127,20 @@ class _TmxWriter(Writer):
         el = self.E("ept", attrib={"i": self._i(span)})
         el.text = code_text(span, "close") or None
         return el
+
+
+def _isolated_end(span) -> str:
+    """"begin"/"end" for an XLIFF isolated start/end code (1.2 ``<it>``, 2.x isolated
+    ``<sc>``/``<ec>``), written as TMX ``<it pos>``; else ""."""
+    native = span.attrs.get("native") or {}
+    if span.attrs.get("format") != "xliff" or not isinstance(native, dict):
+        return ""
+    tag, attrib = native.get("tag"), native.get("attrib") or {}
+    if tag == "it":
+        return "begin" if attrib.get("pos") == "open" else "end"
+    if tag in ("sc", "ec") and attrib.get("isolated") == "yes":
+        return "begin" if tag == "sc" else "end"
+    return ""
 
 
 def _seg(parent, text: str, spans) -> None:

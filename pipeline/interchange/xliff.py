@@ -27,7 +27,7 @@ from pathlib import Path
 from ..atomic import atomic_open
 from ..errors import InputError
 from . import Unit
-from .inline import TextBuilder, Writer, code_text, local, render
+from .inline import TextBuilder, Writer, code_text, local, render, tmx_it_pos
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -127,6 +127,10 @@ class _Xliff2Writer(Writer):
         text = code_text(span)
         if text:
             attrib["dataRef"] = self._ref(text)
+        pos = tmx_it_pos(span)
+        if pos:  # a TMX isolated start/end code: an isolated <sc>/<ec>
+            attrib["isolated"] = "yes"
+            return self.E(_q("sc" if pos == "begin" else "ec"), attrib=attrib)
         if span.attrs.get("label"):
             attrib["disp"] = str(span.attrs["label"])
         return self.E(_q("ph"), attrib=attrib)

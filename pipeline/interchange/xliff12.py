@@ -43,7 +43,7 @@ from .. import __version__
 from ..atomic import atomic_open
 from ..errors import InputError
 from . import Unit
-from .inline import TextBuilder, Writer, code_text, local, native_element, render, set_inner
+from .inline import TextBuilder, Writer, code_text, local, native_element, render, set_inner, tmx_it_pos
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 ES2EN = "urn:es2en:xliff12"
@@ -114,6 +114,11 @@ class _Xliff12Writer(Writer):
         if own and "open" in own:
             return self._el(own["open"])
         text = code_text(span)
+        pos = tmx_it_pos(span)
+        if pos:  # a TMX isolated start/end code: XLIFF 1.2 has the same <it>
+            el = self.E(_q("it"), id=self._id(span), pos="open" if pos == "begin" else "close")
+            el.text = _clean(text) or None
+            return el
         if text:
             el = self.E(_q("ph"), id=self._id(span))
             el.text = _clean(text)
