@@ -461,6 +461,9 @@ class TranslationMemory:
         self._db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")
+        # 32 MB of page cache (allocated as used): an import of 100k units keeps its index
+        # pages in memory instead of re-reading them for every lookup
+        self._db.execute("PRAGMA cache_size = -32000")
         self._db.execute("PRAGMA foreign_keys = ON")
         self._migrate()
         self._check_writable()
