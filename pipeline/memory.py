@@ -457,6 +457,28 @@ class TranslationMemory:
                     raise
                 raise self._error(err) from err
 
+    @classmethod
+    def copy_of(cls, path: str | Path, *, timeout: float | None = None) -> "TranslationMemory":
+        """A memory in RAM holding a copy of the file at ``path`` (upgraded there, if old),
+        for a dry run: whatever is done to it, the file is never written."""
+        path = Path(path)
+        copy = cls(":memory:", timeout=timeout)
+        try:
+            source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=copy.timeout)
+            try:
+                source.backup(copy._db)
+            finally:
+                source.close()
+            copy._migrate()
+        except sqlite3.Error as err:
+            copy.close()
+            raise InputError(f"cannot read the translation memory ({err})", path) from err
+        except InputError:
+            copy.close()
+            raise
+        copy.path = path
+        return copy
+
     def _set_up(self) -> None:
         self._db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
         self._db.execute("PRAGMA journal_mode = WAL")

@@ -193,8 +193,13 @@ def memory_import(fmt, file, memory_path, default_status, by, dry_run):
     from .interchange import import_file
     from .memory import TranslationMemory
 
-    if dry_run and not memory_path.exists():
-        mem = TranslationMemory(":memory:")  # nothing to compare with, nothing to create
+    if dry_run:
+        # a copy in RAM: the file is not created, upgraded or written
+        try:
+            mem = (TranslationMemory.copy_of(memory_path) if memory_path.exists()
+                   else TranslationMemory(":memory:"))
+        except Es2enError as err:
+            _fail(str(err), err.exit_code)
     else:
         mem = _open(memory_path, must_exist=False)
     with mem:

@@ -219,6 +219,12 @@ def test_dry_run_shows_everything_and_changes_nothing(mem, tmp_path):
     run = _es2en("memory", "import", "tmx", str(stale), "--memory", str(tmp_path / "none.sqlite"), "--dry-run")
     assert run.returncode == 0 and "4 stored" in run.stdout, run.stdout + run.stderr
     assert not (tmp_path / "none.sqlite").exists()
+    # nor does it upgrade an old memory
+    old = _old_memory(tmp_path / "old.sqlite")
+    before = _dump(old)
+    run = _es2en("memory", "import", "tmx", str(stale), "--memory", str(old), "--dry-run")
+    assert run.returncode == 0 and "4 stored" in run.stdout, run.stdout + run.stderr
+    assert _dump(old) == before
 
 
 def test_history_keeps_every_version_with_who_when_and_file(mem, tmp_path):

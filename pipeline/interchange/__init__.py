@@ -337,7 +337,7 @@ def _decide(u, source, source_spans, target, target_spans, humans, machines, tou
     if not source or not target:
         result.skipped.append((u, "no English" if source else "no Spanish"))
         return None
-    machine_rows = machines.get(source, [])
+    machine_rows = machines.setdefault(source, [])
     machine_texts = {e.target for e in machine_rows}
     status, why = _status_of(u, default_status, machine_texts, target)
     if why:
