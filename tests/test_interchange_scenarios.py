@@ -390,6 +390,17 @@ def test_xliff12_export_is_schema_valid_and_states_say_the_status(mem, tmp_path,
     assert not schema12.validate(doc)
 
 
+def test_xliff_1_1_without_namespace(tmp_path):
+    path = tmp_path / "old.xlf"
+    path.write_text("""<?xml version="1.0"?>
+<xliff version="1.1"><file original="a.txt" source-language="es" target-language="en" datatype="plaintext">
+<body><trans-unit id="1" approved="yes"><source>Hola <x id="1"/>mundo.</source>
+<target state="translated">Hello <x id="1"/>world.</target></trans-unit></body></file></xliff>""", encoding="utf-8")
+    [unit] = read_units(path)
+    assert (unit.source, unit.target, unit.state) == ("Hola mundo.", "Hello world.", "translated")
+    assert [(s.start, s.attrs["role"]) for s in unit.target_spans] == [(6, "isolated")]
+
+
 def test_okapi_shaped_xliff12(tmp_path):
     path = DATA / "interchange" / "okapi-rainbow-1.2.xlf"
     units = read_units(path)
@@ -606,7 +617,9 @@ def test_review_import_of_odt_or_doc_says_save_as_docx(tmp_path, mem):
     shutil.copy(odt, renamed)
     doc = tmp_path / "report.bilingual.doc"
     doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
-    for path, what in ((odt, "OpenDocument"), (renamed, "OpenDocument"), (doc, "Word 97-2003")):
+    rtf = tmp_path / "report.bilingual.docx.rtf"
+    rtf.write_text("{\\rtf1\\ansi Hola}", encoding="ascii")
+    for path, what in ((odt, "OpenDocument"), (renamed, "OpenDocument"), (doc, "Word 97-2003"), (rtf, "RTF")):
         run = _es2en("review", "import", str(path), "--memory", str(tmp_path / "memory.sqlite"))
         assert run.returncode == 2, run.stdout + run.stderr
         lines = run.stderr.strip().splitlines()
