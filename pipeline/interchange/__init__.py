@@ -377,7 +377,10 @@ def _decide(u, source, source_spans, target, target_spans, humans, machines, tou
     row = humans.get(source)
     cur = touched.get(source) or (_Current(row.target, row.status, row.updated, row.target_spans) if row else None)
     expect = () if source in touched else ((row.target, row.updated) if row else None)
-    previous = u.meta.get("previous") or (cur.target if cur else None) or (machine_rows[0].target if machine_rows else None)
+    # what the stored English replaces: the memory's own English first (the file's
+    # "previous" only speaks of the memory it came from)
+    previous = (cur.target if cur else None) or u.meta.get("previous") or \
+        (machine_rows[0].target if machine_rows else None)
 
     def take(action: str, line: str | None, stamp: str) -> Offer:
         touched[source] = _Current(target, status, stamp, target_spans)
