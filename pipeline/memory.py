@@ -429,6 +429,27 @@ def _is_locked(err: Exception) -> bool:
     return isinstance(cause, sqlite3.OperationalError) and ("locked" in str(cause) or "busy" in str(cause))
 
 
+def _inline(spans: Sequence[Span]) -> list[Span]:
+    return [s for s in spans if s.kind == INLINE]
+
+
+def _code_key(spans: Sequence[Span]) -> list[tuple]:
+    return [(s.start, s.end, s.attrs.get("role"), str(s.attrs.get("id")), s.attrs.get("format")) for s in spans]
+
+
+def _codes_for(seg: Segment, entry: Entry) -> list[Span]:
+    """The row's target codes for this segment, when the row was stored for the same
+    source codes (same places, ids and format); else none: a row's codes are never put
+    on a segment whose own codes differ."""
+    mine = _inline(seg.spans)
+    if not mine or not entry.target_spans:
+        return []
+    _, normalized = normalize_spans(seg.source, mine)
+    if _code_key(normalized) != _code_key(entry.source_spans):
+        return []
+    return [Span(s.start, s.end, s.kind, s.text, s.target, s.value, dict(s.attrs)) for s in entry.target_spans]
+
+
 class TranslationMemory:
     """A translation memory in one SQLite file; safe to share between processes."""
 
@@ -737,6 +758,7 @@ class TranslationMemory:
             if entry is None:
                 continue
             seg.target = entry.target
+            seg.target_spans = _codes_for(seg, entry)
             if entry.human:
                 seg.provenance = Provenance("reviewer", detail=f"{entry.status} ({entry.reviewer}, {entry.updated[:19]})")
             else:
@@ -776,15 +798,21 @@ class TranslationMemory:
                 prov = seg.provenance or Provenance("engine")
                 flags = json.dumps([{"check": f.check, "severity": f.severity.value, "message": f.message}
                                     for f in seg.flags], ensure_ascii=False)
+                # the inline codes of the source and where the engine's English has them
+                # (the target is stored as the engine gave it, so its code offsets stand)
+                _, source_spans = normalize_spans(seg.source, _inline(seg.spans))
+                target_spans = _inline(seg.target_spans)
                 db.execute(
                     "INSERT INTO entries (source, target, status, engine_key, engine, model_version, glossary, "
-                    "flags, unknown_words, translations, created, updated) "
-                    "VALUES (?, ?, 'machine', ?, ?, ?, ?, ?, ?, 1, ?, ?) "
+                    "flags, unknown_words, translations, created, updated, source_spans, target_spans) "
+                    "VALUES (?, ?, 'machine', ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) "
                     "ON CONFLICT (source, engine_key) DO UPDATE SET target = excluded.target, "
                     "flags = excluded.flags, unknown_words = excluded.unknown_words, "
-                    "translations = translations + 1, updated = excluded.updated",
+                    "translations = translations + 1, updated = excluded.updated, "
+                    "source_spans = excluded.source_spans, target_spans = excluded.target_spans",
                     (source, seg.target, engine_key, prov.engine, prov.model_version, glossary, flags,
-                     json.dumps(seg.unknown_words, ensure_ascii=False), stamp, stamp))
+                     json.dumps(seg.unknown_words, ensure_ascii=False), stamp, stamp,
+                     spans_json(source_spans), spans_json(target_spans)))
 
     @_one_line_errors
     def record_outputs(self, segments: list[Segment], document: str = "", engine_key: str = "") -> None:

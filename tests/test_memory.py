@@ -294,3 +294,26 @@ def test_a_retranslation_keeps_the_replaced_machine_text_on_record(mem):
     assert mem.machine("El gato duerme.", KEY_A)[0].target == "The cat is sleeping."
     assert [(v.target, v.status, v.engine_key) for v in mem.versions("El gato duerme.")] == [
         ("The cat sleeps.", "machine", KEY_A)]
+
+
+def test_inline_codes_of_a_cached_translation_come_back_with_it(mem):
+    from pipeline.model import INLINE, Span
+
+    def code(start, end, cid):
+        return Span(start, end, INLINE, "", attrs={"id": cid, "role": "pair", "format": "docx",
+                                                     "native": {"rPr": "<w:b/>"}, "label": "bold"})
+
+    s = seg("El  gato duerme.", "The cat sleeps.")
+    s.spans = [code(4, 8, "1")]  # "gato", after a double space
+    s.target_spans = [code(4, 7, "1")]  # "cat"
+    mem.store_machine([s], KEY_A)
+    again = seg("El gato duerme.")
+    again.spans = [code(3, 7, "1")]
+    assert mem.fill([again], KEY_A) == 1
+    assert [(t.start, t.end, t.attrs["id"]) for t in again.target_spans] == [(4, 7, "1")]
+    # a segment whose codes differ gets the text, not codes meant for other ones
+    other = seg("El gato duerme.")
+    other.spans = [code(0, 2, "1")]
+    assert mem.fill([other], KEY_A) == 1 and other.target_spans == []
+    plain = seg("El gato duerme.")
+    assert mem.fill([plain], KEY_A) == 1 and plain.target_spans == []
