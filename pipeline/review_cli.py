@@ -202,9 +202,15 @@ def memory_import(fmt, file, memory_path, default_status, by, dry_run):
             _fail(str(err), err.exit_code)
     else:
         mem = _open(memory_path, must_exist=False)
+    def progress(done: int, total: int) -> None:
+        # on a terminal only, for files of more than a few batches
+        if total > 10_000 and sys.stderr.isatty():
+            click.echo(f"\r{file.name}: {done:,}/{total:,} units", err=True, nl=done == total)
+
     with mem:
         try:
-            result = import_file(mem, file, fmt, default_status=default_status, by=by, dry_run=dry_run)
+            result = import_file(mem, file, fmt, default_status=default_status, by=by, dry_run=dry_run,
+                                 progress=progress)
         except Es2enError as err:
             _fail(str(err), err.exit_code)
     for line in result.summary(file):

@@ -45,7 +45,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..errors import InputError
 from ..memory import (APPROVED, HUMAN_STATUSES, MACHINE, REVIEWED, Entry, Offer, TranslationMemory,
@@ -289,12 +289,13 @@ def _status_of(u: Unit, default_status: str, machine_texts: set[str], target: st
 
 
 def import_units(memory: TranslationMemory, units: list[Unit], reviewer: str, default_status: str = REVIEWED,
-                 *, file: str = "", file_time: str = "", dry_run: bool = False) -> ImportResult:
+                 *, file: str = "", file_time: str = "", dry_run: bool = False,
+                 progress: Callable[[int, int], None] | None = None) -> ImportResult:
     """Store units in the memory by the precedence rules of the module text, in
     transactions of :data:`BATCH` units; ``dry_run`` decides everything and writes nothing.
     ``reviewer``: who made the file's edits that carry no name of their own; ``file``:
     the file (for the history); ``file_time``: its modification time (ISO), the time of
-    edits that carry none."""
+    edits that carry none. ``progress(done, total)`` is called after each batch."""
     result = ImportResult(dry_run=dry_run)
     touched: dict[str, _Current] = {}
     # the units live for the whole import: keep the cyclic GC from scanning them again and
@@ -302,13 +303,14 @@ def import_units(memory: TranslationMemory, units: list[Unit], reviewer: str, de
     gc.freeze()
     try:
         _import_batches(memory, units, result, touched, reviewer=reviewer, default_status=default_status,
-                        file=file, file_time=file_time, dry_run=dry_run)
+                        file=file, file_time=file_time, dry_run=dry_run, progress=progress)
     finally:
         gc.unfreeze()
     return result
 
 
-def _import_batches(memory, units, result, touched, *, reviewer, default_status, file, file_time, dry_run):
+def _import_batches(memory, units, result, touched, *, reviewer, default_status, file, file_time, dry_run,
+                    progress):
     for i in range(0, len(units), BATCH):
         chunk = units[i:i + BATCH]
         prepared = []
@@ -327,6 +329,8 @@ def _import_batches(memory, units, result, touched, *, reviewer, default_status,
                 offers.append(offer)
         if not dry_run:
             memory.apply(offers)
+        if progress is not None:
+            progress(min(i + BATCH, len(units)), len(units))
 
 
 def _decide(u, source, source_spans, target, target_spans, humans, machines, touched, result, *,
@@ -431,7 +435,8 @@ def _decide(u, source, source_spans, target, target_spans, humans, machines, tou
 
 
 def import_file(memory: TranslationMemory, path: str | Path, fmt: str | None = None,
-                default_status: str = REVIEWED, *, by: str | None = None, dry_run: bool = False) -> ImportResult:
+                default_status: str = REVIEWED, *, by: str | None = None, dry_run: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> ImportResult:
     path = Path(path)
     units = read_units(path, fmt)
     try:
@@ -439,7 +444,7 @@ def import_file(memory: TranslationMemory, path: str | Path, fmt: str | None = N
     except OSError:
         mtime = ""
     return import_units(memory, units, reviewer=by or path.name, default_status=default_status,
-                        file=str(path.resolve()), file_time=mtime, dry_run=dry_run)
+                        file=str(path.resolve()), file_time=mtime, dry_run=dry_run, progress=progress)
 
 
 __all__ = ["DEFAULT_XLIFF_VERSION", "FORMATS", "ImportResult", "Unit", "XLIFF_VERSIONS", "best_entries",
