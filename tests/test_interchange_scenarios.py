@@ -443,11 +443,15 @@ def test_omegat_project_memory(tmp_path):
 
 # ------------------------------------------------------------- translate-toolkit
 
-def test_edit_in_translate_toolkit_gets_the_editor_and_time_of_the_edit(mem, tmp_path):
-    tk = pytest.importorskip("translate.storage.xliff")
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_edit_in_translate_toolkit_gets_the_editor_and_time_of_the_edit(mem, tmp_path, version):
+    if version == "1.2":
+        parse = pytest.importorskip("translate.storage.xliff").xlifffile.parsefile
+    else:
+        parse = pytest.importorskip("translate.storage.xliff2").Xliff2File.parsefile
     out = tmp_path / "m.xlf"
-    export_memory(mem, out)
-    store = tk.xlifffile.parsefile(str(out))
+    export_memory(mem, out, xliff_version=version)
+    store = parse(str(out))
     for unit in store.units:
         if unit.source == "Las ventas subieron.":
             unit.target = "Sales rose sharply."
