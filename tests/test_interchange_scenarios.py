@@ -629,3 +629,21 @@ def test_review_import_of_odt_or_doc_says_save_as_docx(tmp_path, mem):
         lines = run.stderr.strip().splitlines()
         assert len(lines) == 1 and what in lines[0] and "save it as Word (.docx)" in lines[0], lines
         assert str(path.name) in lines[0]
+
+
+def test_trados_sdlxliff_confirmation_levels_and_audit(tmp_path):
+    path = DATA / "interchange" / "trados-studio.sdlxliff"
+    units = read_units(path)
+    assert [(u.source, u.state) for u in units] == [
+        ("El informe está listo.", "sdl:ApprovedSignOff"),
+        ("Primera frase. Segunda frase.", "sdl:Translated"),  # the least confirmed of its segments
+        ("Traducción automática sin revisar.", "sdl:Draft")]
+    with TranslationMemory(tmp_path / "m.sqlite") as m:
+        result = import_file(m, path)
+        assert result.stored == 2 and "still needs review" in result.skipped[0][1], result.summary(path)
+        row = m.human("El informe está listo.")
+        assert (row.status, row.target, row.reviewer, row.created_by, row.updated[:19]) == (
+            "approved", "The report is ready.", "EMEA\\luis", "EMEA\\ana", "2026-03-02T09:00:00")
+        assert [(s.start, s.end, s.attrs["native"]["wrap"]["attrib"]["id"]) for s in row.target_spans] == [
+            (4, 10, "pt1")]
+        assert m.human("Primera frase. Segunda frase.").status == "reviewed"

@@ -247,6 +247,10 @@ STATE_STATUS = {
     "needs-review-translation": "unreviewed", "needs-review-l10n": "unreviewed",
     "needs-review-adaptation": "unreviewed", "needs-l10n": "unreviewed", "needs-adaptation": "unreviewed",
     "initial": "", "new": "", "needs-translation": "",
+    # Trados SDLXLIFF confirmation levels (sdl:seg conf), read as the unit's state
+    "sdl:ApprovedSignOff": APPROVED, "sdl:ApprovedTranslation": REVIEWED, "sdl:Translated": REVIEWED,
+    "sdl:Draft": "unreviewed", "sdl:RejectedTranslation": "unreviewed", "sdl:RejectedSignOff": "unreviewed",
+    "sdl:": "unreviewed",
 }
 
 

@@ -28,7 +28,10 @@ Inline codes: ``<g>``, ``<x/>``, ``<bx/>``/``<ex/>``, ``<ph>``, ``<bpt>``/``<ept
 are written back exactly; codes of another format become ``<x/>`` or ``<ph>`` (with their
 native code text), ``<g>`` or ``<bx/>``/``<ex/>``.
 
-Read: every trans-unit of every file (also in groups) that is not ``translate="no"``;
+Read: every trans-unit of every file (also in groups) that is not ``translate="no"``
+(Trados SDLXLIFF too: its ``sdl:seg`` confirmation levels stand for the state,
+ApprovedSignOff → approved, ApprovedTranslation and Translated → reviewed, Draft and
+Rejected… → still needs review; ``modified_on``/``last_modified_by`` for when and who);
 Okapi's segmentation marks (``<mrk mtype="seg">``) in the target are read through, the
 whole ``<source>`` is the Spanish. Who and when: es2en's attributes, else the
 ``<phase>`` the target (or unit) names: its ``contact-name`` and ``date``.
@@ -235,6 +238,27 @@ def _text(el, problems: list[str]):
     return b.result()
 
 
+SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
+_SDL_ORDER = {"sdl:ApprovedSignOff": 3, "sdl:ApprovedTranslation": 2, "sdl:Translated": 1}
+
+
+def _sdl_segments(tu) -> list:
+    defs = tu.find(f"{{{SDL}}}seg-defs")
+    return list(defs.iter(f"{{{SDL}}}seg")) if defs is not None else []
+
+
+def _sdl_date(text: str) -> str:
+    """Trados writes ``modified_on`` as "3/2/2026 9:00:00 AM" or "2026-03-02 09:00:00" (UTC)."""
+    from datetime import datetime, timezone
+
+    for form in ("%m/%d/%Y %I:%M:%S %p", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
+        try:
+            return datetime.strptime(text.strip(), form).replace(tzinfo=timezone.utc).isoformat()
+        except ValueError:
+            continue
+    return ""
+
+
 def read(path: Path) -> list[Unit]:
     from .xliff import parse
 
@@ -274,6 +298,15 @@ def read_tree(root, path: Path) -> list[Unit]:
                 fields["changed"] = phase.get("date", "")
                 fields["changed_by"] = fields["changed_by"] or phase.get("contact-name", "")
             state = target_el.get("state", "") if target_el is not None else "new"
+            sdl = _sdl_segments(tu)
+            if sdl and target_el is not None:
+                # Trados: each segment's confirmation level; the unit is as far as its least one
+                state = min((f"sdl:{seg.get('conf', '')}" for seg in sdl), key=lambda st: _SDL_ORDER.get(st, 0))
+                values = {v.get("key"): (v.text or "") for v in sdl[0].iter(f"{{{SDL}}}value")}
+                fields["changed"] = fields["changed"] or _sdl_date(values.get("modified_on", ""))
+                fields["changed_by"] = fields["changed_by"] or values.get("last_modified_by", "")
+                fields["created"] = fields["created"] or _sdl_date(values.get("created_on", ""))
+                fields["created_by"] = fields["created_by"] or values.get("created_by", "")
             if target_el is not None and tu.get("approved") == "yes" and state not in ("translated", "signed-off",
                                                                                          "final"):
                 state = "translated"  # approved="yes" is at least a translation (as translate-toolkit reads it)
