@@ -193,6 +193,23 @@ def _when(iso: str) -> datetime | None:
     return ts.astimezone(timezone.utc).replace(microsecond=0)
 
 
+def _later(a: str, b: str) -> str:
+    """The later of two ISO times (by their instant, whatever their offsets)."""
+    def instant(iso: str):
+        try:
+            ts = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return ts if ts.tzinfo else ts.replace(tzinfo=timezone.utc)
+
+    ta, tb = instant(a), instant(b)
+    if ta is None:
+        return b
+    if tb is None:
+        return a
+    return a if ta >= tb else b
+
+
 def _day(iso: str) -> str:
     ts = _when(iso)
     return ts.strftime("%Y-%m-%d %H:%M:%SZ") if ts else "no time"
@@ -412,7 +429,7 @@ def _decide(u, source, source_spans, target, target_spans, humans, machines, tou
     times = f"{status} {_day(when)} vs the memory's {cur.status} {_day(cur.updated)}"
     if same_text:
         if new_rank > old_rank:
-            later = max(stamp, cur.updated) if new_t is not None else datetime.now(timezone.utc).isoformat(
+            later = _later(stamp, cur.updated) if new_t is not None else datetime.now(timezone.utc).isoformat(
                 timespec="microseconds")
             return take("status", f"{old_q}: {cur.status} → {status} (the file's status is higher)", later)
         result.unchanged += 1
@@ -425,17 +442,17 @@ def _decide(u, source, source_spans, target, target_spans, humans, machines, tou
                                    f"memory's {cur.status})")
     if new_rank > old_rank:
         if new_t is None or old_t is None or new_t >= old_t:
-            return take("store", f"{old_q} → {new_q} ({status} over {cur.status})", max(stamp, cur.updated))
+            return take("store", f"{old_q} → {new_q} ({status} over {cur.status})", _later(stamp, cur.updated))
         return refuse(result.conflicts, f"{old_q} kept, not {new_q} (the file's English has a higher status "
-                                        f"but is older: {times}; decide, then import with --status or edit "
-                                        f"the file)")
+                                        f"but is older: {times}; decide which is right and make the change "
+                                        f"by review import or in the CAT tool)")
     if new_t is not None and old_t is not None and new_t > old_t:
         return take("store", f"{old_q} → {new_q} (newer: {times})", stamp)
     if new_t is not None and old_t is not None and new_t < old_t:
         return refuse(result.kept, f"{old_q} kept, not {new_q} (older: {times})")
     return refuse(result.conflicts, f"{old_q} kept, not {new_q} (both {status}, "
-                                    f"{'the same time' if new_t else 'the file gives no time'}: {times}; decide, "
-                                    f"then import with --status approved or edit the memory's English)")
+                                    f"{'the same time' if new_t else 'the file gives no time'}: {times}; decide "
+                                    f"which is right and make the change by review import or in the CAT tool)")
 
 
 def import_file(memory: TranslationMemory, path: str | Path, fmt: str | None = None,
