@@ -647,3 +647,25 @@ def test_trados_sdlxliff_confirmation_levels_and_audit(tmp_path):
         assert [(s.start, s.end, s.attrs["native"]["wrap"]["attrib"]["id"]) for s in row.target_spans] == [
             (4, 10, "pt1")]
         assert m.human("Primera frase. Segunda frase.").status == "reviewed"
+
+
+def test_xliff12_phase_gives_who_and_when_in_any_utc_offset(mem, tmp_path):
+    mem.store_review("Las ventas subieron.", "Sales increased.", reviewer="marta", time=T2)  # 15:30Z
+    path = tmp_path / "phases.xlf"
+    path.write_text(f"""<?xml version="1.0"?>
+<xliff xmlns="{xliff12.NS}" version="1.2"><file original="x" source-language="es" target-language="en"
+ datatype="plaintext"><header><phase-group>
+  <phase phase-name="p1" process-name="translation" contact-name="pablo" date="2026-02-20T17:00:00+02:00"/>
+  <phase phase-name="p2" process-name="review" contact-name="rosa" date="2026-02-20T17:45:00+02:00"/>
+ </phase-group></header><body>
+ <trans-unit id="1"><source>Las ventas subieron.</source>
+  <target state="translated" phase-name="p1">Sales went up.</target></trans-unit>
+ <trans-unit id="2"><source>Las ventas subieron.</source>
+  <target state="translated" phase-name="p2">Sales grew.</target></trans-unit>
+</body></file></xliff>""", encoding="utf-8")
+    result = import_file(mem, path)
+    # 17:00+02:00 is 15:00Z: older than the memory's 15:30Z; 17:45+02:00 is 15:45Z: newer
+    assert "older" in result.kept[0][1] and "Sales went up." in result.kept[0][1]
+    assert "“Sales increased.” → “Sales grew.”" in result.replaced[0][1]
+    row = mem.human("Las ventas subieron.")
+    assert (row.target, row.reviewer, row.updated) == ("Sales grew.", "rosa", "2026-02-20T17:45:00+02:00")
