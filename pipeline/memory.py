@@ -726,6 +726,7 @@ class TranslationMemory:
         out["retranslated"] = self._db.execute(
             "SELECT COUNT(*) FROM entries WHERE translations > 1").fetchone()[0]
         out["history"] = self._db.execute("SELECT COUNT(*) FROM history").fetchone()[0]
+        out["refused"] = self._db.execute("SELECT COUNT(*) FROM history WHERE kept = 0").fetchone()[0]
         out["occurrences"] = self._db.execute("SELECT COUNT(*) FROM occurrences").fetchone()[0]
         return out
 

@@ -135,7 +135,8 @@ def memory_stats(memory_path):
     click.echo(f"  machine: {s['machine']}  reviewed: {s['reviewed']}  approved: {s['approved']}  "
                f"sources: {s['sources']}  engine keys: {s['engine_keys']}")
     click.echo(f"  engine translations stored: {s['engine_translations']}  translated more than once: "
-               f"{s['retranslated']}  human history: {s['history']}  segment ids known: {s['occurrences']}")
+               f"{s['retranslated']}  history: {s['history']} versions ({s['refused']} refused by imports)  "
+               f"segment ids known: {s['occurrences']}")
 
 
 @memory.command("export")
