@@ -669,3 +669,10 @@ def test_xliff12_phase_gives_who_and_when_in_any_utc_offset(mem, tmp_path):
     assert "“Sales increased.” → “Sales grew.”" in result.replaced[0][1]
     row = mem.human("Las ventas subieron.")
     assert (row.target, row.reviewer, row.updated) == ("Sales grew.", "rosa", "2026-02-20T17:45:00+02:00")
+
+
+def test_empty_memory_exports_valid_xliff12(tmp_path, schema12):
+    with TranslationMemory(tmp_path / "empty.sqlite") as m:
+        assert export_memory(m, tmp_path / "e.xlf") == 0
+    schema12.assertValid(etree.parse(str(tmp_path / "e.xlf")))
+    assert read_units(tmp_path / "e.xlf") == []
