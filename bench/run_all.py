@@ -36,6 +36,8 @@ BENCHES = [
     ("docx", ["docx_writer.py"], ["docx_writer.py"], "bilingual DOCX rows/s beside python-docx's object API"),
     ("stages", ["stages_profile.py"], ["stages_profile.py", "--repeat", "1"], "per-stage seconds beside raw apertium"),
     ("qa", ["qa.py"], ["qa.py"], "QA counts per check; numbers false positives < 2%"),
+    ("memory-import", ["memory_import.py"], ["memory_import.py", "--sizes", "10000,30000", "--repeat", "1"],
+     "TMX import time per unit at 100k ≤ 1.5x the 10k one"),
     ("scale", ["scale.py"], ["scale.py", "--pages", "100"], "1,000-page book: peak RSS < 500 MB, ETA bar"),
     ("memory-scale", ["memory_scale.py"], ["memory_scale.py", "--sizes", "0.75,3", "--pages", "100"],
      "peak RSS flat against document size: largest ≤ 1.25x smallest"),

@@ -12,11 +12,22 @@ one space, trimmed) and origin:
 
 Besides the rows the memory keeps
 
-- ``history``: every human target ever stored (a correction that is replaced later is
-  still on record, and a stale review file cannot silently undo a newer review);
+- ``history``: every version ever offered for a source, with who, when and from which
+  file: every human target stored (a correction that is replaced later is still on
+  record, and a stale review file cannot silently undo a newer review), every imported
+  machine text, the machine text a re-translation replaced, and (``kept = 0``) what an
+  interchange import refused, so nothing anyone sent is lost;
 - ``occurrences``: for each segment id of the last run that wrote it, the Spanish and
   the English written into the outputs, so a review import can tell a reviewer's edit
   from an older machine text and notice a changed Spanish cell.
+
+Inline codes (TMX ``<ph>``/``<bpt>``…, XLIFF ``<pc>``/``<g>``…) are kept beside the text
+as JSON lists of :class:`~pipeline.model.Span` (kind ``inline``, offsets into the
+normalized text): ``source_spans`` and ``target_spans``.
+
+Schema versions: 1 (the first), 2 (spans, ``created_by``/``file`` on rows, the history's
+``file``/``kept``/spans/``engine_key`` columns). An older memory is upgraded in place
+when opened, in one transaction: either all of an upgrade is applied or none of it.
 
 The database runs in WAL mode with a busy timeout, so a second process (a review
 import while a translation runs) waits instead of failing, and every
@@ -31,6 +42,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import time
 import unicodedata
@@ -40,12 +52,12 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from .errors import InputError
-from .model import Flag, Provenance, Segment, Severity
+from .model import INLINE, Flag, Provenance, Segment, Severity, Span
 
 #: Where the CLI keeps the memory unless told otherwise (relative to the working directory).
 DEFAULT_PATH = Path(".es2en") / "memory.sqlite"
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Seconds to wait for another process's lock before giving up (ES2EN_MEMORY_TIMEOUT overrides).
 DEFAULT_TIMEOUT = 30.0
@@ -86,6 +98,10 @@ CREATE TABLE IF NOT EXISTS entries (
     uses          INTEGER NOT NULL DEFAULT 0,  -- times it filled a segment
     created       TEXT NOT NULL,
     updated       TEXT NOT NULL,
+    source_spans  TEXT NOT NULL DEFAULT '[]',  -- inline codes of source (JSON spans)
+    target_spans  TEXT NOT NULL DEFAULT '[]',  -- inline codes of target
+    created_by    TEXT NOT NULL DEFAULT '',  -- who first stored a human row
+    file          TEXT NOT NULL DEFAULT '',  -- the file the current text came from
     UNIQUE (source, engine_key),
     CHECK ((status = 'machine') = (engine_key <> ''))
 );
@@ -95,7 +111,13 @@ CREATE TABLE IF NOT EXISTS history (
     target   TEXT NOT NULL,
     status   TEXT NOT NULL,
     reviewer TEXT NOT NULL DEFAULT '',
-    time     TEXT NOT NULL
+    time     TEXT NOT NULL,
+    file         TEXT NOT NULL DEFAULT '',
+    engine_key   TEXT NOT NULL DEFAULT '',
+    kept         INTEGER NOT NULL DEFAULT 1,  -- 0: offered by an import and refused
+    note         TEXT NOT NULL DEFAULT '',    -- why it was stored or refused
+    source_spans TEXT NOT NULL DEFAULT '[]',
+    target_spans TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS history_source ON history (source);
 CREATE TABLE IF NOT EXISTS occurrences (
@@ -108,6 +130,82 @@ CREATE TABLE IF NOT EXISTS occurrences (
     updated    TEXT NOT NULL
 );
 """
+
+
+def _columns(db, table: str) -> set[str]:
+    return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+
+
+def _to_v2(db) -> None:
+    """Schema 1 → 2: inline-code spans, who first stored a row and from which file, and a
+    history that records the file, the engine key, refused offers and spans."""
+    added = {
+        "entries": ["source_spans TEXT NOT NULL DEFAULT '[]'", "target_spans TEXT NOT NULL DEFAULT '[]'",
+                    "created_by TEXT NOT NULL DEFAULT ''", "file TEXT NOT NULL DEFAULT ''"],
+        "history": ["file TEXT NOT NULL DEFAULT ''", "engine_key TEXT NOT NULL DEFAULT ''",
+                    "kept INTEGER NOT NULL DEFAULT 1", "note TEXT NOT NULL DEFAULT ''",
+                    "source_spans TEXT NOT NULL DEFAULT '[]'", "target_spans TEXT NOT NULL DEFAULT '[]'"],
+    }
+    for table, columns in added.items():
+        have = _columns(db, table)
+        for column in columns:
+            if column.split()[0] not in have:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+    # schema 1 kept the review or interchange file in "reviewer"
+    db.execute("UPDATE entries SET file = reviewer, created_by = reviewer WHERE engine_key = '' AND file = ''")
+    db.execute("UPDATE history SET file = reviewer WHERE file = ''")
+
+
+#: schema version → the function that upgrades the previous version to it.
+_MIGRATIONS = {2: _to_v2}
+
+
+def spans_json(spans: Sequence[Span] | None) -> str:
+    """Inline-code spans as the JSON the memory stores (``[]`` for none)."""
+    return json.dumps([{"start": sp.start, "end": sp.end, "kind": sp.kind, "text": sp.text, "attrs": sp.attrs}
+                       for sp in spans or ()], ensure_ascii=False)
+
+
+def spans_load(text: str | None) -> list[Span]:
+    return [Span(d["start"], d["end"], d.get("kind", INLINE), d.get("text", ""), attrs=d.get("attrs", {}))
+            for d in json.loads(text or "[]")]
+
+
+def normalize_spans(text: str, spans: Sequence[Span] = ()) -> tuple[str, list[Span]]:
+    """:func:`normalize` ``text`` and move the spans' offsets with it. A code inside a run
+    of whitespace lands after the one space the run becomes; one before or after all the
+    text stays at its start or end."""
+    text = unicodedata.normalize("NFC", text or "")
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    out = " ".join(text[a:b] for a, b in words)
+    if not spans:
+        return out, []
+    where = [len(out)] * (len(text) + 1)  # original offset → normalized offset
+    inside = [False] * (len(text) + 1)  # whitespace on both sides of the offset, between words
+    q = 0
+    previous_end = 0
+    for k, (a, b) in enumerate(words):
+        for o in range(previous_end, a + 1):  # the gap before this word (and its start)
+            where[o] = q
+            inside[o] = k > 0 and previous_end <= o < a
+        for o in range(a, b + 1):
+            where[o] = q + (o - a)
+        q += (b - a) + 1
+        previous_end = b + 1
+    if words:
+        where[words[-1][1]] = len(out)
+    moved = []
+    for sp in spans:
+        o = max(0, min(sp.start, len(text)))
+        start = where[o]
+        end = max(start, where[max(0, min(sp.end, len(text)))])
+        attrs = dict(sp.attrs)
+        if sp.start == sp.end and sp.kind == INLINE and inside[o]:
+            # "de <ph/> millones": the text keeps one space (before the code), the code
+            # says a second one follows it, so a writer gives back what the file had
+            attrs["space"] = "both"
+        moved.append(Span(start, end, sp.kind, out[start:end], sp.target, sp.value, attrs))
+    return out, moved
 
 
 def normalize(text: str) -> str:
@@ -225,6 +323,10 @@ class Entry:
     uses: int = 0
     created: str = ""
     updated: str = ""
+    source_spans: list[Span] = field(default_factory=list)
+    target_spans: list[Span] = field(default_factory=list)
+    created_by: str = ""
+    file: str = ""
 
     @property
     def human(self) -> bool:
@@ -259,19 +361,93 @@ class ReviewResult:
 
 
 _COLUMNS = ("id, source, target, status, engine_key, engine, model_version, glossary, reviewer, previous, "
-            "flags, unknown_words, translations, uses, created, updated")
+            "flags, unknown_words, translations, uses, created, updated, source_spans, target_spans, "
+            "created_by, file")
 
 
 def _entry(row: tuple) -> Entry:
     (id_, source, target, status, key, engine, model, glossary, reviewer, previous, flags, unknown,
-     translations, uses, created, updated) = row
+     translations, uses, created, updated, source_spans, target_spans, created_by, file) = row
     return Entry(id_, source, target, status, key, engine, model, glossary, reviewer, previous,
-                 json.loads(flags or "[]"), json.loads(unknown or "[]"), translations, uses, created, updated)
+                 json.loads(flags or "[]"), json.loads(unknown or "[]"), translations, uses, created, updated,
+                 spans_load(source_spans), spans_load(target_spans), created_by, file)
+
+
+@dataclass
+class Version:
+    """One row of the history: a text offered for a source, who, when, from which file,
+    and whether it became the memory's English (``kept``)."""
+
+    source: str
+    target: str
+    status: str
+    reviewer: str
+    time: str
+    file: str = ""
+    engine_key: str = ""
+    kept: bool = True
+    note: str = ""
+    source_spans: list[Span] = field(default_factory=list)
+    target_spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Offer:
+    """A text an import wants to store, as decided by the importer (see
+    :meth:`TranslationMemory.apply`): ``action`` "store" (a new row, or a human row that
+    replaces the current one), "status" (same text, higher status), "refuse" (only the
+    history records it) or "machine" (a machine row, added if its key is new)."""
+
+    action: str
+    source: str
+    target: str
+    status: str
+    reviewer: str = ""
+    time: str = ""
+    created: str = ""
+    file: str = ""
+    previous: str | None = None
+    note: str = ""
+    source_spans: list[Span] = field(default_factory=list)
+    target_spans: list[Span] = field(default_factory=list)
+    engine_key: str = ""
+    engine: str = ""
+    model_version: str = ""
+    glossary: str = ""
+    created_by: str = ""
+    #: the file the row says its English came from, when not ``file`` (the file being
+    #: imported, which the history records): an unedited unit of an es2en export keeps
+    #: the review file it first came from.
+    row_file: str = ""
+    #: (target, updated) of the human row the decision was made against, None for "no
+    #: row"; left as () when the importer does not care.
+    expect: tuple | None = ()
 
 
 def _is_locked(err: Exception) -> bool:
     cause = err.__cause__ if isinstance(err, InputError) and err.__cause__ is not None else err
     return isinstance(cause, sqlite3.OperationalError) and ("locked" in str(cause) or "busy" in str(cause))
+
+
+def _inline(spans: Sequence[Span]) -> list[Span]:
+    return [s for s in spans if s.kind == INLINE]
+
+
+def _code_key(spans: Sequence[Span]) -> list[tuple]:
+    return [(s.start, s.end, s.attrs.get("role"), str(s.attrs.get("id")), s.attrs.get("format")) for s in spans]
+
+
+def _codes_for(seg: Segment, entry: Entry) -> list[Span]:
+    """The row's target codes for this segment, when the row was stored for the same
+    source codes (same places, ids and format); else none: a row's codes are never put
+    on a segment whose own codes differ."""
+    mine = _inline(seg.spans)
+    if not mine or not entry.target_spans:
+        return []
+    _, normalized = normalize_spans(seg.source, mine)
+    if _code_key(normalized) != _code_key(entry.source_spans):
+        return []
+    return [Span(s.start, s.end, s.kind, s.text, s.target, s.value, dict(s.attrs)) for s in entry.target_spans]
 
 
 class TranslationMemory:
@@ -302,10 +478,35 @@ class TranslationMemory:
                     raise
                 raise self._error(err) from err
 
+    @classmethod
+    def copy_of(cls, path: str | Path, *, timeout: float | None = None) -> "TranslationMemory":
+        """A memory in RAM holding a copy of the file at ``path`` (upgraded there, if old),
+        for a dry run: whatever is done to it, the file is never written."""
+        path = Path(path)
+        copy = cls(":memory:", timeout=timeout)
+        try:
+            source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=copy.timeout)
+            try:
+                source.backup(copy._db)
+            finally:
+                source.close()
+            copy._migrate()
+        except sqlite3.Error as err:
+            copy.close()
+            raise InputError(f"cannot read the translation memory ({err})", path) from err
+        except InputError:
+            copy.close()
+            raise
+        copy.path = path
+        return copy
+
     def _set_up(self) -> None:
         self._db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")
+        # 32 MB of page cache (allocated as used): an import of 100k units keeps its index
+        # pages in memory instead of re-reading them for every lookup
+        self._db.execute("PRAGMA cache_size = -32000")
         self._db.execute("PRAGMA foreign_keys = ON")
         self._migrate()
         self._check_writable()
@@ -313,17 +514,25 @@ class TranslationMemory:
     # -------------------------------------------------------------- plumbing
 
     def _migrate(self) -> None:
-        with self._write():
-            for statement in _SCHEMA.split(";\n"):
-                if statement.strip():
-                    self._db.execute(statement)
-            row = self._db.execute("SELECT MAX(version) FROM schema_version").fetchone()
-            version = row[0] if row else None
-            if version is None:
-                self._db.execute("INSERT INTO schema_version VALUES (?, ?)", (SCHEMA_VERSION, now()))
-            elif version > SCHEMA_VERSION:
+        """Create the tables, or upgrade an older memory in place: the whole upgrade is
+        one transaction (SQLite's ALTER TABLE is transactional), so a failure half way
+        leaves the memory exactly as it was."""
+        with self._write() as db:
+            version = None
+            if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone():
+                version = db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+            if version is not None and version > SCHEMA_VERSION:
                 raise InputError(f"this translation memory has schema version {version}; this es2en reads "
                                  f"up to {SCHEMA_VERSION}: update es2en", self.path)
+            for statement in _SCHEMA.split(";\n"):
+                if statement.strip():
+                    db.execute(statement)
+            if version is None:
+                db.execute("INSERT INTO schema_version VALUES (?, ?)", (SCHEMA_VERSION, now()))
+                return
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                _MIGRATIONS[step](db)
+                db.execute("INSERT INTO schema_version VALUES (?, ?)", (step, now()))
 
     def _error(self, err: sqlite3.Error) -> InputError:
         """One line saying what is wrong with the memory file and how to get past it."""
@@ -428,7 +637,44 @@ class TranslationMemory:
     def history(self, source: str) -> list[tuple[str, str, str, str]]:
         """(target, status, reviewer, time) of every human text stored for this source, oldest first."""
         return list(self._db.execute("SELECT target, status, reviewer, time FROM history WHERE source = ? "
-                                     "ORDER BY id", (normalize(source),)))
+                                     "AND kept = 1 ORDER BY id", (normalize(source),)))
+
+    @_one_line_errors
+    def versions(self, source: str | None = None) -> list[Version]:
+        """Every history row (of one source, or all), refused offers included, oldest first."""
+        sql = ("SELECT source, target, status, reviewer, time, file, engine_key, kept, note, source_spans, "
+               "target_spans FROM history")
+        args: tuple = ()
+        if source is not None:
+            sql += " WHERE source = ?"
+            args = (normalize(source),)
+        return [Version(*row[:7], bool(row[7]), row[8], spans_load(row[9]), spans_load(row[10]))
+                for row in self._db.execute(sql + " ORDER BY id", args)]
+
+    @_one_line_errors
+    def humans(self, sources: Iterable[str]) -> dict[str, Entry]:
+        """The human rows of these (normalized) sources, by source: a few indexed queries
+        for any number of sources."""
+        found: dict[str, Entry] = {}
+        sources = list(dict.fromkeys(sources))
+        for i in range(0, len(sources), 500):
+            chunk = sources[i:i + 500]
+            for row in self._db.execute(f"SELECT {_COLUMNS} FROM entries WHERE engine_key = '' AND source IN "
+                                        f"({','.join('?' * len(chunk))})", chunk):
+                found[row[1]] = _entry(row)
+        return found
+
+    @_one_line_errors
+    def machines(self, sources: Iterable[str]) -> dict[str, list[Entry]]:
+        """The machine rows of these (normalized) sources, by source, newest first."""
+        found: dict[str, list[Entry]] = {}
+        sources = list(dict.fromkeys(sources))
+        for i in range(0, len(sources), 500):
+            chunk = sources[i:i + 500]
+            for row in self._db.execute(f"SELECT {_COLUMNS} FROM entries WHERE engine_key <> '' AND source IN "
+                                        f"({','.join('?' * len(chunk))}) ORDER BY updated DESC", chunk):
+                found.setdefault(row[1], []).append(_entry(row))
+        return found
 
     def entries(self, status: str | Sequence[str] | None = None, contains: str | None = None,
                 limit: int | None = None) -> Iterator[Entry]:
@@ -480,6 +726,7 @@ class TranslationMemory:
         out["retranslated"] = self._db.execute(
             "SELECT COUNT(*) FROM entries WHERE translations > 1").fetchone()[0]
         out["history"] = self._db.execute("SELECT COUNT(*) FROM history").fetchone()[0]
+        out["refused"] = self._db.execute("SELECT COUNT(*) FROM history WHERE kept = 0").fetchone()[0]
         out["occurrences"] = self._db.execute("SELECT COUNT(*) FROM occurrences").fetchone()[0]
         return out
 
@@ -512,6 +759,7 @@ class TranslationMemory:
             if entry is None:
                 continue
             seg.target = entry.target
+            seg.target_spans = _codes_for(seg, entry)
             if entry.human:
                 seg.provenance = Provenance("reviewer", detail=f"{entry.status} ({entry.reviewer}, {entry.updated[:19]})")
             else:
@@ -544,18 +792,28 @@ class TranslationMemory:
         glossary = key_glossary(engine_key)
         with self._write() as db:
             for source, seg in rows.items():
+                # a re-translation under the same key replaces the text: keep the old one on record
+                db.execute("INSERT INTO history (source, target, status, time, engine_key, note) SELECT source, "
+                           "target, 'machine', updated, engine_key, 'replaced by a re-translation' FROM entries "
+                           "WHERE source = ? AND engine_key = ? AND target <> ?", (source, engine_key, seg.target))
                 prov = seg.provenance or Provenance("engine")
                 flags = json.dumps([{"check": f.check, "severity": f.severity.value, "message": f.message}
                                     for f in seg.flags], ensure_ascii=False)
+                # the inline codes of the source and where the engine's English has them
+                # (the target is stored as the engine gave it, so its code offsets stand)
+                _, source_spans = normalize_spans(seg.source, _inline(seg.spans))
+                target_spans = _inline(seg.target_spans)
                 db.execute(
                     "INSERT INTO entries (source, target, status, engine_key, engine, model_version, glossary, "
-                    "flags, unknown_words, translations, created, updated) "
-                    "VALUES (?, ?, 'machine', ?, ?, ?, ?, ?, ?, 1, ?, ?) "
+                    "flags, unknown_words, translations, created, updated, source_spans, target_spans) "
+                    "VALUES (?, ?, 'machine', ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) "
                     "ON CONFLICT (source, engine_key) DO UPDATE SET target = excluded.target, "
                     "flags = excluded.flags, unknown_words = excluded.unknown_words, "
-                    "translations = translations + 1, updated = excluded.updated",
+                    "translations = translations + 1, updated = excluded.updated, "
+                    "source_spans = excluded.source_spans, target_spans = excluded.target_spans",
                     (source, seg.target, engine_key, prov.engine, prov.model_version, glossary, flags,
-                     json.dumps(seg.unknown_words, ensure_ascii=False), stamp, stamp))
+                     json.dumps(seg.unknown_words, ensure_ascii=False), stamp, stamp,
+                     spans_json(source_spans), spans_json(target_spans)))
 
     @_one_line_errors
     def record_outputs(self, segments: list[Segment], document: str = "", engine_key: str = "") -> None:
@@ -573,12 +831,16 @@ class TranslationMemory:
 
     @_one_line_errors
     def store_review(self, source: str, target: str, *, reviewer: str, status: str = REVIEWED,
-                     previous: str | None = None, time: str | None = None) -> ReviewResult:
+                     previous: str | None = None, time: str | None = None, file: str = "",
+                     source_spans: Sequence[Span] = (), target_spans: Sequence[Span] = ()) -> ReviewResult:
         """Store a human translation of ``source`` (one transaction). An approved row is not
-        turned back into "reviewed" unless its text changes."""
+        turned back into "reviewed" unless its text changes. (The review import's rules;
+        interchange imports decide with :mod:`pipeline.interchange`'s precedence and
+        :meth:`apply`.)"""
         if status not in HUMAN_STATUSES:
             raise ValueError(f"status must be one of {HUMAN_STATUSES}, not {status!r}")
-        source, target = normalize(source), normalize(target)
+        source, source_spans = normalize_spans(source, source_spans)
+        target, target_spans = normalize_spans(target, target_spans)
         if not source or not target:
             raise ValueError("empty source or target")
         stamp = time or now()
@@ -588,37 +850,74 @@ class TranslationMemory:
             old = _entry(row) if row else None
             if old is not None and old.target == target and (old.status == status or old.status == APPROVED):
                 return ReviewResult("same" if old.status == status else "kept", old)
-            if old is None:
-                db.execute("INSERT INTO entries (source, target, status, reviewer, previous, created, updated) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)", (source, target, status, reviewer, previous, stamp, stamp))
-            else:
-                db.execute("UPDATE entries SET target = ?, status = ?, reviewer = ?, previous = ?, updated = ? "
-                           "WHERE id = ?", (target, status, reviewer,
-                                            previous if previous is not None else old.target, stamp, old.id))
-            db.execute("INSERT INTO history (source, target, status, reviewer, time) VALUES (?, ?, ?, ?, ?)",
-                       (source, target, status, reviewer, stamp))
+            offer = Offer("store", source, target, status, reviewer=reviewer, time=stamp, file=file or reviewer,
+                          previous=previous if previous is not None or old is None else old.target,
+                          source_spans=list(source_spans), target_spans=list(target_spans))
+            self._store_human(db, offer, old)
             row = db.execute(f"SELECT {_COLUMNS} FROM entries WHERE source = ? AND engine_key = ''",
                              (source,)).fetchone()
         return ReviewResult("stored", _entry(row))
 
+    @staticmethod
+    def _history(db, o: "Offer", kept: bool) -> None:
+        db.execute("INSERT INTO history (source, target, status, reviewer, time, file, engine_key, kept, note, "
+                   "source_spans, target_spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (o.source, o.target, o.status, o.reviewer, o.time or now(), o.file, o.engine_key, int(kept),
+                    o.note, spans_json(o.source_spans), spans_json(o.target_spans)))
+
+    def _store_human(self, db, o: "Offer", old: Entry | None) -> None:
+        """Write a human row (insert or replace the current one) and its history line."""
+        stamp = o.time or now()
+        if old is None:
+            db.execute("INSERT INTO entries (source, target, status, reviewer, previous, created, updated, "
+                       "source_spans, target_spans, created_by, file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (o.source, o.target, o.status, o.reviewer, o.previous, o.created or stamp, stamp,
+                        spans_json(o.source_spans), spans_json(o.target_spans), o.created_by or o.reviewer,
+                        o.row_file or o.file))
+        else:
+            db.execute("UPDATE entries SET target = ?, status = ?, reviewer = ?, previous = ?, updated = ?, "
+                       "source_spans = ?, target_spans = ?, file = ? WHERE id = ?",
+                       (o.target, o.status, o.reviewer,
+                        o.previous if o.previous is not None else (old.target if old.target != o.target
+                                                                   else old.previous),
+                        stamp, spans_json(o.source_spans), spans_json(o.target_spans), o.row_file or o.file,
+                        old.id))
+        self._history(db, o, True)
+
     @_one_line_errors
-    def store_entry(self, entry: Entry) -> str:
-        """Import one row as it is (from TMX/XLIFF written by es2en): a machine row is
-        added if its key is new; a human row goes through :meth:`store_review`.
-        Returns "stored", "same" or "kept"."""
-        if entry.human:
-            return self.store_review(entry.source, entry.target, reviewer=entry.reviewer, status=entry.status,
-                                     previous=entry.previous, time=entry.updated or None).action
-        if not entry.engine_key:
-            raise ValueError("a machine row needs an engine key")
-        stamp = now()
+    def apply(self, offers: Sequence["Offer"]) -> None:
+        """Write an import's decided offers in one transaction (the importer calls it per
+        batch of a few thousand units). Rows are read again inside the transaction, so a
+        row changed by another process since the decision is never overwritten blindly:
+        a "store" over a row that changed meanwhile is recorded as refused."""
+        if not offers:
+            return
         with self._write() as db:
-            cur = db.execute(
-                "INSERT INTO entries (source, target, status, engine_key, engine, model_version, glossary, "
-                "flags, unknown_words, translations, created, updated) VALUES (?, ?, 'machine', ?, ?, ?, ?, ?, ?, "
-                "0, ?, ?) ON CONFLICT (source, engine_key) DO NOTHING",
-                (normalize(entry.source), normalize(entry.target), entry.engine_key, entry.engine,
-                 entry.model_version, entry.glossary or key_glossary(entry.engine_key),
-                 json.dumps(entry.flags, ensure_ascii=False), json.dumps(entry.unknown_words, ensure_ascii=False),
-                 entry.created or stamp, entry.updated or stamp))
-            return "stored" if cur.rowcount else "same"
+            for o in offers:
+                if o.action == "machine":
+                    cur = db.execute(
+                        "INSERT INTO entries (source, target, status, engine_key, engine, model_version, glossary, "
+                        "flags, unknown_words, translations, created, updated, source_spans, target_spans, file) "
+                        "VALUES (?, ?, 'machine', ?, ?, ?, ?, '[]', '[]', 0, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT (source, engine_key) DO NOTHING",
+                        (o.source, o.target, o.engine_key, o.engine, o.model_version,
+                         o.glossary or key_glossary(o.engine_key), o.created or o.time or now(), o.time or now(),
+                         spans_json(o.source_spans), spans_json(o.target_spans), o.row_file or o.file))
+                    self._history(db, o, bool(cur.rowcount))
+                    continue
+                row = db.execute(f"SELECT {_COLUMNS} FROM entries WHERE source = ? AND engine_key = ''",
+                                 (o.source,)).fetchone()
+                old = _entry(row) if row else None
+                if o.expect != () and o.action != "refuse" and \
+                        (None if old is None else (old.target, old.updated)) != o.expect:
+                    o.action, o.note = "refuse", "the memory changed during the import (another process); not stored"
+                if o.action == "refuse":
+                    self._history(db, o, False)
+                elif o.action == "status" and old is not None:
+                    db.execute("UPDATE entries SET status = ?, reviewer = ?, updated = ?, file = ? WHERE id = ?",
+                               (o.status, o.reviewer, o.time or now(), o.row_file or o.file, old.id))
+                    self._history(db, o, True)
+                elif o.action in ("store", "status"):
+                    self._store_human(db, o, old)
+                else:
+                    raise ValueError(f"unknown offer action {o.action!r}")

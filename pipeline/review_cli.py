@@ -108,7 +108,7 @@ def review_diff(file, memory_path, show_all):
 
 @click.group()
 def memory() -> None:
-    """Translation memory: list, stats, export/import XLIFF 2.1 and TMX 1.4b."""
+    """Translation memory: list, stats, history, export/import XLIFF 1.2/2.1 and TMX 1.4b."""
 
 
 STATUS_CHOICE = click.Choice(["machine", "reviewed", "approved", "human"])
@@ -139,7 +139,8 @@ def memory_stats(memory_path):
     click.echo(f"  machine: {s['machine']}  reviewed: {s['reviewed']}  approved: {s['approved']}  "
                f"sources: {s['sources']}  engine keys: {s['engine_keys']}")
     click.echo(f"  engine translations stored: {s['engine_translations']}  translated more than once: "
-               f"{s['retranslated']}  human history: {s['history']}  segment ids known: {s['occurrences']}")
+               f"{s['retranslated']}  history: {s['history']} versions ({s['refused']} refused by imports)  "
+               f"segment ids known: {s['occurrences']}")
 
 
 @memory.command("export")
@@ -147,19 +148,34 @@ def memory_stats(memory_path):
 @click.argument("out", type=click.Path(path_type=Path))
 @memory_option
 @click.option("--status", type=STATUS_CHOICE, help="Only rows with this status (human: reviewed and approved).")
-def memory_export(fmt, out, memory_path, status):
-    """Write the memory as XLIFF 2.1 or TMX 1.4b to OUT."""
+@click.option("--xliff-version", type=click.Choice(["1.2", "2.1"]), default="1.2", show_default=True,
+              help="XLIFF version to write (1.2: what OmegaT, Trados, memoQ, Okapi and translate-toolkit's "
+                   "CLIs read; 2.1: OASIS's current one).")
+@click.option("--machine/--no-machine", default=True, show_default=True,
+              help="Include Spanish segments that only have a machine English (marked as machine).")
+@click.option("--all", "every_row", is_flag=True,
+              help="Every row (each engine key's machine text beside the human one): a full copy for another "
+                   "es2en memory, not for a CAT tool.")
+def memory_export(fmt, out, memory_path, status, xliff_version, machine, every_row):
+    """Write the memory as XLIFF (1.2 or 2.1) or TMX 1.4b to OUT.
+
+    By default one unit per Spanish segment: its human English (approved or reviewed)
+    if it has one, else its newest machine English, marked as machine (TMX prop
+    x-es2en-origin, XLIFF state needs-review-translation / initial).
+    """
     from .errors import Es2enError
     from .interchange import export_memory
 
     with _open(memory_path) as mem:
         try:
-            n = export_memory(mem, out, fmt, status=status)
+            n = export_memory(mem, out, fmt, status=status, xliff_version=xliff_version, machine=machine,
+                              every_row=every_row)
         except Es2enError as err:
             _fail(str(err), err.exit_code)
     from .counts import plural
 
-    click.echo(f"{out}: {plural(n, 'unit')}")
+    what = f"XLIFF {xliff_version}" if fmt == "xliff" else "TMX 1.4b"
+    click.echo(f"{out}: {plural(n, 'unit')} ({what})")
 
 
 @memory.command("import")
@@ -168,15 +184,62 @@ def memory_export(fmt, out, memory_path, status):
 @memory_option
 @click.option("--status", "default_status", type=click.Choice(["reviewed", "approved"]), default="reviewed",
               show_default=True, help="Status of units whose file does not say (TMX from other tools).")
-def memory_import(fmt, file, memory_path, default_status):
-    """Read XLIFF 2.x or TMX pairs from FILE into the memory."""
+@click.option("--by", "by", metavar="NAME",
+              help="Who made the file's edits that carry no name of their own (default: the file's name).")
+@click.option("--dry-run", is_flag=True, help="Show every decision (stored, replaced, kept, conflicts); change "
+                                              "nothing.")
+def memory_import(fmt, file, memory_path, default_status, by, dry_run):
+    """Read XLIFF 1.2/2.x or TMX pairs from FILE into the memory.
+
+    A human English is never replaced by an older one or by a lower status (approved >
+    reviewed > machine; at the same status the later time wins, by the unit's own
+    date). Every replacement and every refusal is listed; the history keeps every
+    version. Exit status 1 when there are conflicts (a decision is needed).
+    """
     from .errors import Es2enError
     from .interchange import import_file
+    from .memory import TranslationMemory
 
-    with _open(memory_path, must_exist=False) as mem:
+    if dry_run:
+        # a copy in RAM: the file is not created, upgraded or written
         try:
-            result = import_file(mem, file, fmt, default_status=default_status)
+            mem = (TranslationMemory.copy_of(memory_path) if memory_path.exists()
+                   else TranslationMemory(":memory:"))
+        except Es2enError as err:
+            _fail(str(err), err.exit_code)
+    else:
+        mem = _open(memory_path, must_exist=False)
+    def progress(done: int, total: int) -> None:
+        # on a terminal only, for files of more than a few batches
+        if total > 10_000 and sys.stderr.isatty():
+            click.echo(f"\r{file.name}: {done:,}/{total:,} units", err=True, nl=done == total)
+
+    with mem:
+        try:
+            result = import_file(mem, file, fmt, default_status=default_status, by=by, dry_run=dry_run,
+                                 progress=progress)
         except Es2enError as err:
             _fail(str(err), err.exit_code)
     for line in result.summary(file):
         click.echo(line)
+    if result.conflicts:
+        _fail(f"{len(result.conflicts)} conflict{'' if len(result.conflicts) == 1 else 's'}: the memory's English "
+              f"was kept (see above)")
+
+
+@memory.command("history")
+@click.argument("source")
+@memory_option
+def memory_history(source, memory_path):
+    """Every version the memory has seen for the Spanish SOURCE: status, time, who, file,
+    and whether it became the memory's English (refused offers are marked "refused")."""
+    with _open(memory_path) as mem:
+        versions = mem.versions(source)
+    if not versions:
+        _fail(f"no history for “{source}” in {memory_path}")
+    for v in versions:
+        mark = "" if v.kept else "  refused"
+        click.echo(f"{v.time[:19]}  {v.status:<9} {v.reviewer or '-'}  {v.file or '-'}{mark}")
+        click.echo(f"  en: {v.target}")
+        if v.note:
+            click.echo(f"  ({v.note})")

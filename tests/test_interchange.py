@@ -1,5 +1,6 @@
 """XLIFF 2.1 and TMX 1.4b export/import: schema-valid, readable by translate-toolkit
-(an independent implementation), and a lossless round trip between memories."""
+(an independent implementation), and a lossless round trip between memories. (XLIFF 1.2,
+precedence, inline codes and translate-toolkit's CLIs: tests/test_interchange_scenarios.py.)"""
 
 from __future__ import annotations
 
@@ -52,19 +53,23 @@ def _rows(mem: TranslationMemory):
 
 def test_xliff_export_is_schema_valid(memory, tmp_path, xliff_schema):
     out = tmp_path / "m.xlf"
-    assert export_memory(memory, out) == 5
+    # one unit per Spanish text (the human English where there is one): 4 of the 5 rows
+    assert export_memory(memory, out, xliff_version="2.1") == 4
     doc = etree.parse(str(out))
     xliff_schema.assertValid(doc)
     root = doc.getroot()
     assert root.get("version") == "2.1" and root.get("srcLang") == "es" and root.get("trgLang") == "en"
     states = [s.get("state") for s in root.iter(f"{{{xliff_format.NS}}}segment")]
-    assert sorted(states) == ["final", "reviewed", "translated", "translated", "translated"]
+    # machine-only units are "initial" (a suggestion), below the human ones
+    assert sorted(states) == ["final", "initial", "initial", "reviewed"]
+    assert export_memory(memory, out, xliff_version="2.1", every_row=True) == 5
+    xliff_schema.assertValid(etree.parse(str(out)))
 
 
 def test_schema_rejects_what_it_should(memory, tmp_path, xliff_schema):
     """The validation is real: a bad state or a bad metadata element fails."""
     out = tmp_path / "m.xlf"
-    export_memory(memory, out)
+    export_memory(memory, out, xliff_version="2.1")
     doc = etree.parse(str(out))
     seg = next(doc.getroot().iter(f"{{{xliff_format.NS}}}segment"))
     seg.set("state", "done")
@@ -77,7 +82,7 @@ def test_schema_rejects_what_it_should(memory, tmp_path, xliff_schema):
 
 def test_empty_memory_exports_valid_xliff(tmp_path, xliff_schema):
     with TranslationMemory(tmp_path / "empty.sqlite") as mem:
-        assert export_memory(mem, tmp_path / "e.xlf") == 0
+        assert export_memory(mem, tmp_path / "e.xlf", xliff_version="2.1") == 0
     xliff_schema.assertValid(etree.parse(str(tmp_path / "e.xlf")))
     assert read_units(tmp_path / "e.xlf") == []
 
@@ -85,26 +90,27 @@ def test_empty_memory_exports_valid_xliff(tmp_path, xliff_schema):
 def test_translate_toolkit_reads_our_xliff(memory, tmp_path):
     xliff2 = pytest.importorskip("translate.storage.xliff2")
     out = tmp_path / "m.xlf"
-    export_memory(memory, out)
+    export_memory(memory, out, xliff_version="2.1")
     store = xliff2.Xliff2File.parsefile(str(out))
     pairs = {(u.source, u.target) for u in store.units}
     assert ("Los precios suben < 5 % & más.", "Prices rise < 5 % & more.") in pairs
-    assert ("Hola mundo.", "Hello, world!") in pairs
-    assert len(store.units) == 5
+    assert ("Hola mundo.", "Hello, world!") in pairs and ("Hola mundo.", "Hello world.") not in pairs
+    assert len(store.units) == 4
     final = [u for u in store.units if u.source == "Buenos días."][0]
     assert final.isapproved()
     assert store.getsourcelanguage() == "es" and store.gettargetlanguage() == "en"
 
 
-def test_xliff_round_trip_between_memories(memory, tmp_path):
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_xliff_round_trip_between_memories(memory, tmp_path, version):
     out = tmp_path / "m.xlf"
-    export_memory(memory, out)
+    export_memory(memory, out, xliff_version=version, every_row=True)
     with TranslationMemory(tmp_path / "b.sqlite") as other:
         result = import_file(other, out)
         assert (result.stored, len(result.skipped)) == (5, 0)
         assert _rows(other) == _rows(memory)
         again = import_file(other, out)
-        assert (again.stored, again.same) == (0, 5)
+        assert (again.stored, again.unchanged) == (0, 5)
 
 
 def test_xliff_edited_in_a_cat_tool(memory, tmp_path):
@@ -113,7 +119,7 @@ def test_xliff_edited_in_a_cat_tool(memory, tmp_path):
     memory already has a different human English."""
     xliff2 = pytest.importorskip("translate.storage.xliff2")
     out = tmp_path / "m.xlf"
-    export_memory(memory, out, status="machine")
+    export_memory(memory, out, status="machine", xliff_version="2.1", every_row=True)
     store = xliff2.Xliff2File.parsefile(str(out))
     for unit in store.units:
         if unit.source == "El gato duerme.":
@@ -125,7 +131,7 @@ def test_xliff_edited_in_a_cat_tool(memory, tmp_path):
     store.savefile(str(out))
     result = import_file(memory, out)
     assert result.stored == 2, result.summary(out)
-    assert "Hello, world!" in result.skipped[0][1]
+    assert "Hello, world!" in result.kept[0][1] and "machine English" in result.kept[0][1]
     cat = memory.human("El gato duerme.")
     assert (cat.target, cat.status, cat.previous) == ("The cat is asleep.", "reviewed", "The cat sleeps.")
     assert memory.human("Los precios suben < 5 % & más.").status == "reviewed"
@@ -154,19 +160,24 @@ def test_foreign_xliff_states_and_codes(tmp_path):
     units = read_units(path)
     assert [(u.source, u.target, u.state) for u in units[:2]] == [
         ("Uno. Dos.", "One. Two.", "reviewed"), ("Sin traducir.", None, "initial")]
-    assert "ph" in units[2].problem
+    # codes are kept as inline-code spans, not a reason to skip
+    assert not units[2].problem and [s.attrs["role"] for s in units[2].source_spans] == ["isolated"]
     assert units[3].source == "Texto\u00a0A." and units[3].target == "Text A." and not units[3].problem
+    assert [(s.start, s.end, s.attrs["native"]["wrap"]["tag"]) for s in units[3].source_spans] == [(2, 3, "pc")]
     with TranslationMemory(tmp_path / "m.sqlite") as mem:
         result = import_file(mem, path)
-        assert result.stored == 2
+        assert result.stored == 3, result.summary(path)
         reasons = " | ".join(why for _, why in result.skipped)
-        assert "no English" in reasons and "ph" in reasons
+        assert reasons == "no English | no English"
         assert mem.human("Uno. Dos.").status == "reviewed"
         assert mem.human("Texto A.").target == "Text A."
+        assert [s.attrs["native"]["wrap"]["tag"] for s in mem.human("Texto A.").target_spans] == ["mrk"]
 
 
 @pytest.mark.parametrize("text, message", [
-    ("<xliff xmlns='urn:oasis:names:tc:xliff:document:1.2' version='1.2'/>", "not an XLIFF 2"),
+    ("<xliff xmlns='urn:oasis:names:tc:xliff:document:1.2' version='1.2'><file original='x' "
+     "source-language='en' target-language='es' datatype='plaintext'><body/></file></xliff>", "Spanish → English"),
+    ("<xliff xmlns='urn:example:other' version='3.0'/>", "not an XLIFF file"),
     (f"<xliff xmlns='{xliff_format.NS}' version='2.1' srcLang='en' trgLang='es'><file id='f'/></xliff>",
      "Spanish → English"),
     ("<xliff", "not well-formed"),
@@ -196,11 +207,11 @@ def test_xliff_does_not_resolve_external_entities(tmp_path):
 def test_tmx_export_read_by_translate_toolkit(memory, tmp_path):
     tmx = pytest.importorskip("translate.storage.tmx")
     out = tmp_path / "m.tmx"
-    assert export_memory(memory, out) == 5
+    assert export_memory(memory, out) == 4
     store = tmx.tmxfile.parsefile(str(out))
     pairs = {(u.source, u.target) for u in store.units}
     assert ("Los precios suben < 5 % & más.", "Prices rise < 5 % & more.") in pairs
-    assert ("Buenos días.", "Good morning.") in pairs and len(pairs) == 5
+    assert ("Buenos días.", "Good morning.") in pairs and len(pairs) == 4
     root = etree.parse(str(out)).getroot()
     assert root.get("version") == "1.4"
     header = root.find("header")
@@ -212,7 +223,7 @@ def test_tmx_export_read_by_translate_toolkit(memory, tmp_path):
 
 def test_tmx_round_trip_between_memories(memory, tmp_path):
     out = tmp_path / "m.tmx"
-    export_memory(memory, out)
+    export_memory(memory, out, every_row=True)
     with TranslationMemory(tmp_path / "b.sqlite") as other:
         result = import_file(other, out)
         assert (result.stored, len(result.skipped)) == (5, 0)
@@ -245,6 +256,10 @@ def test_tmx_variants_and_codes(tmp_path):
 </body></tmx>""", encoding="utf-8")
     units = tmx_format.read(path)
     assert (units[0].source, units[0].target) == ("Pulse aquí.", "Click here.")
+    # the codes are spans: bpt/ept paired by i around "aquí", hi around "here"
+    assert [(s.start, s.end, s.attrs["role"]) for s in units[0].source_spans] == [(6, 10, "pair")]
+    assert units[0].source_spans[0].attrs["native"]["open"]["inner"] == "&lt;b&gt;"
+    assert [(s.start, s.end, s.attrs["label"]) for s in units[0].target_spans] == [(6, 10, "hi")]
     assert units[1].problem == "no English variant"
 
 
@@ -256,9 +271,9 @@ def test_cli_memory_export_import(memory, tmp_path):
         run = subprocess.run([*es2en, "memory", "export", fmt, str(out), "--memory", str(tmp_path / "a.sqlite")],
                              capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
         assert run.returncode == 0, run.stderr
-        assert "5 units" in run.stdout
+        assert "4 units" in run.stdout
         target = tmp_path / f"{fmt}.sqlite"
         run = subprocess.run([*es2en, "memory", "import", fmt, str(out), "--memory", str(target)],
                              capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
         assert run.returncode == 0, run.stderr
-        assert "5 stored" in run.stdout
+        assert "4 stored" in run.stdout

@@ -272,3 +272,48 @@ def _open_memory(path: str) -> str:
         return "ok"
     except Exception as err:  # the test compares the messages
         return str(err)
+
+
+def test_apply_refuses_a_store_over_a_row_changed_since_the_decision(mem):
+    from pipeline.memory import Offer
+
+    mem.store_review("Hola.", "Hello.", reviewer="a", time="2026-01-01T00:00:00+00:00")
+    decided_against = ("Hello.", "2026-01-01T00:00:00+00:00")
+    # another process corrects the row after the importer decided
+    mem.store_review("Hola.", "Hello there.", reviewer="b", time="2026-02-01T00:00:00+00:00")
+    mem.apply([Offer("store", "Hola.", "Hi.", "reviewed", reviewer="c", time="2026-03-01T00:00:00+00:00",
+                     file="x.tmx", expect=decided_against)])
+    assert mem.human("Hola.").target == "Hello there."
+    refused = [v for v in mem.versions("Hola.") if not v.kept]
+    assert [(v.target, v.file) for v in refused] == [("Hi.", "x.tmx")] and "changed during" in refused[0].note
+
+
+def test_a_retranslation_keeps_the_replaced_machine_text_on_record(mem):
+    mem.store_machine([seg("El gato duerme.", "The cat sleeps.")], KEY_A)
+    mem.store_machine([seg("El gato duerme.", "The cat is sleeping.")], KEY_A)
+    assert mem.machine("El gato duerme.", KEY_A)[0].target == "The cat is sleeping."
+    assert [(v.target, v.status, v.engine_key) for v in mem.versions("El gato duerme.")] == [
+        ("The cat sleeps.", "machine", KEY_A)]
+
+
+def test_inline_codes_of_a_cached_translation_come_back_with_it(mem):
+    from pipeline.model import INLINE, Span
+
+    def code(start, end, cid):
+        return Span(start, end, INLINE, "", attrs={"id": cid, "role": "pair", "format": "docx",
+                                                     "native": {"rPr": "<w:b/>"}, "label": "bold"})
+
+    s = seg("El  gato duerme.", "The cat sleeps.")
+    s.spans = [code(4, 8, "1")]  # "gato", after a double space
+    s.target_spans = [code(4, 7, "1")]  # "cat"
+    mem.store_machine([s], KEY_A)
+    again = seg("El gato duerme.")
+    again.spans = [code(3, 7, "1")]
+    assert mem.fill([again], KEY_A) == 1
+    assert [(t.start, t.end, t.attrs["id"]) for t in again.target_spans] == [(4, 7, "1")]
+    # a segment whose codes differ gets the text, not codes meant for other ones
+    other = seg("El gato duerme.")
+    other.spans = [code(0, 2, "1")]
+    assert mem.fill([other], KEY_A) == 1 and other.target_spans == []
+    plain = seg("El gato duerme.")
+    assert mem.fill([plain], KEY_A) == 1 and plain.target_spans == []

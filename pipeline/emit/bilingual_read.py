@@ -46,11 +46,48 @@ def read_bilingual(path: Path) -> list[BilingualRow]:
     if not path.exists():
         raise InputError("no such file", path)
     suffix = path.suffix.lower()
+    other = _other_office_format(path)
+    if other:
+        raise InputError(f"this is {other}, not .docx: open it in LibreOffice or Word and save it as Word "
+                         f"(.docx), then import the .docx", path)
     if suffix == ".docx":
         return read_bilingual_docx(path)
     if suffix in (".md", ".markdown"):
         return read_bilingual_markdown(path)
     raise InputError("not a bilingual file: expected .docx or .md", path)
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary Office container (.doc)
+_ODF_NAMES = {".odt": "an OpenDocument text (.odt)", ".fodt": "a flat OpenDocument text (.fodt)",
+              ".ott": "an OpenDocument template (.ott)", ".doc": "a Word 97-2003 document (.doc)",
+              ".rtf": "an RTF document (.rtf)", ".docm": "a macro-enabled Word document (.docm)"}
+
+
+def _other_office_format(path: Path) -> str:
+    """What a reviewer's word processor saved instead of .docx ("" for .docx/.md), by name
+    and by content (a .doc or .odt renamed .docx is told apart too)."""
+    suffix = path.suffix.lower()
+    if suffix in _ODF_NAMES and suffix != ".docm":
+        return _ODF_NAMES[suffix]
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return ""
+    if head == _OLE2:
+        return _ODF_NAMES[".doc"]
+    if head.startswith(b"{\\rtf"):
+        return _ODF_NAMES[".rtf"]
+    if head.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                if "mimetype" in zf.namelist():
+                    mime = zf.read("mimetype").decode("ascii", "replace").strip()
+                    if mime.startswith("application/vnd.oasis.opendocument"):
+                        return f"an OpenDocument file ({mime.rsplit('.', 1)[-1]})"
+        except (zipfile.BadZipFile, OSError):
+            return ""
+    return ""
 
 
 # --- DOCX -----------------------------------------------------------------------

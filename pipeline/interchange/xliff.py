@@ -1,17 +1,22 @@
 """XLIFF 2.1 (OASIS) export and import.
 
 Written: one ``<file>``, one ``<unit>`` per pair with one ``<segment>``; the segment
-``state`` says what the memory knows (machine → ``translated``, reviewed →
-``reviewed``, approved → ``final``); es2en's provenance goes into an
-``mda:metadata`` group (the XLIFF 2 Metadata module), category ``es2en``. The 2.1 core
-keeps the 2.0 namespace; ``version="2.1"``. What is written validates against the
-OASIS schemas (see tests/data/schemas/).
+``state`` says what the memory knows: machine → ``initial`` (a machine text is a
+suggestion, not a translation a CAT tool should take as done), reviewed → ``reviewed``,
+approved → ``final``. es2en's provenance and audit trail (status, origin, reviewer, created,
+created-by, updated, file, engine…, target-sha) go into an ``mda:metadata`` group (the
+XLIFF 2 Metadata module), category ``es2en``. The 2.1 core keeps the 2.0 namespace;
+``version="2.1"``. What is written validates against the OASIS schemas (see
+tests/data/schemas/).
+
+Inline codes: ``<ph>``, ``<pc>``, ``<sc>``/``<ec>``, ``<sm>``/``<em>`` and ``<mrk>`` become the
+segment model's inline-code spans (:mod:`.inline`), ``originalData`` included, and are
+written back exactly; codes from another format become ``<ph>`` (its native code text in
+``originalData``), ``<pc>`` or ``<sc>``/``<ec>``.
 
 Read: every unit of every file (also inside groups). A unit that a CAT tool split into
 several segments is joined back (sources and targets, in order, ignorables included),
-since the memory stores whole segments. Text inside ``pc``/``mrk`` is kept, ``cp`` is
-decoded; a unit holding codes es2en cannot keep (``ph``, ``sc``, ``ec``, ``sm``/``em``)
-is skipped with a reason rather than imported without them.
+since the memory stores whole segments; ``cp`` is decoded.
 """
 
 from __future__ import annotations
@@ -22,13 +27,14 @@ from pathlib import Path
 from ..atomic import atomic_open
 from ..errors import InputError
 from . import Unit
+from .inline import TextBuilder, Writer, code_text, local, render, tmx_it_pos
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
 VERSION = "2.1"
 CATEGORY = "es2en"
 
-STATE_OF_STATUS = {"machine": "translated", "reviewed": "reviewed", "approved": "final"}
+STATE_OF_STATUS = {"machine": "initial", "reviewed": "reviewed", "approved": "final"}
 _STATE_ORDER = {"initial": 0, "translated": 1, "reviewed": 2, "final": 3}
 
 # Characters XML 1.0 cannot carry.
@@ -41,6 +47,113 @@ def _q(tag: str, ns: str = NS) -> str:
 
 def _clean(text: str) -> str:
     return _INVALID_XML.sub("\ufffd", text)
+
+
+class _Xliff2Writer(Writer):
+    """XLIFF 2 codes: its own exactly; others as ``ph`` (+ originalData), ``pc``, ``sc``/``ec``."""
+
+    def __init__(self, data: dict[str, str]):
+        from lxml import etree
+
+        self.E = etree.Element
+        self.data = data  # the unit's originalData, filled while writing
+        self.used: set[str] = set()
+        self.open_ids: dict[int, str] = {}
+
+    @staticmethod
+    def _own(span) -> dict | None:
+        native = span.attrs.get("native")
+        if span.attrs.get("format") == "xliff" and isinstance(native, dict) and \
+                str(native.get("xliff", "")).startswith("2"):
+            return native
+        return None
+
+    def _el(self, native: dict):
+        for ref, text in (self._all_data(native)).items():
+            self.data.setdefault(ref, text)
+        return self.E(_q(native["tag"]), attrib=native.get("attrib", {}))
+
+    def _all_data(self, native: dict) -> dict:
+        out = dict(native.get("data") or {})
+        for part in ("open", "close", "wrap"):
+            out.update((native.get(part) or {}).get("data") or {})
+        return out
+
+    def _id(self, span) -> str:
+        cid = re.sub(r"[^\w.-]", "_", str(span.attrs.get("id") or "c")) or "c"
+        if not re.match(r"[A-Za-z_]", cid):
+            cid = cid if cid[0].isdigit() else "c" + cid
+        base, n = cid, 1
+        while cid in self.used:
+            n += 1
+            cid = f"{base}.{n}"
+        self.used.add(cid)
+        return cid
+
+    def _ref(self, text: str) -> str:
+        """An originalData id for ``text`` (the same text shares one)."""
+        for ref, have in self.data.items():
+            if have == text:
+                return ref
+        n = len(self.data) + 1
+        while f"d{n}" in self.data:
+            n += 1
+        self.data[f"d{n}"] = text
+        return f"d{n}"
+
+    def wrap(self, span):
+        own = self._own(span)
+        if own and "wrap" in own:
+            for ref, text in (own["wrap"].get("data") or {}).items():
+                self.data.setdefault(ref, text)
+            return self.E(_q(own["wrap"]["tag"]), attrib=own["wrap"].get("attrib", {}))
+        if own:
+            return None
+        attrib = {"id": self._id(span)}
+        start, end = code_text(span, "open"), code_text(span, "close")
+        if start:
+            attrib["dataRefStart"] = self._ref(start)
+        if end:
+            attrib["dataRefEnd"] = self._ref(end)
+        return self.E(_q("pc"), attrib=attrib)
+
+    def isolated(self, span):
+        own = self._own(span)
+        if own and "tag" in own:
+            return self._el(own)
+        if own and "open" in own:
+            return self._el(own["open"])
+        attrib = {"id": self._id(span)}
+        text = code_text(span)
+        if text:
+            attrib["dataRef"] = self._ref(text)
+        pos = tmx_it_pos(span)
+        if pos:  # a TMX isolated start/end code: an isolated <sc>/<ec>
+            attrib["isolated"] = "yes"
+            return self.E(_q("sc" if pos == "begin" else "ec"), attrib=attrib)
+        if span.attrs.get("label"):
+            attrib["disp"] = str(span.attrs["label"])
+        return self.E(_q("ph"), attrib=attrib)
+
+    def begin(self, span):
+        own = self._own(span)
+        if own and "open" in own:
+            return self._el(own["open"])
+        cid = self._id(span)
+        self.open_ids[id(span)] = cid
+        attrib = {"id": cid}
+        if code_text(span, "open"):
+            attrib["dataRef"] = self._ref(code_text(span, "open"))
+        return self.E(_q("sc"), attrib=attrib)
+
+    def finish(self, span):
+        own = self._own(span)
+        if own and "close" in own:
+            return self._el(own["close"])
+        attrib = {"startRef": self.open_ids.pop(id(span), str(span.attrs.get("id")))}
+        if code_text(span, "close"):
+            attrib["dataRef"] = self._ref(code_text(span, "close"))
+        return self.E(_q("ec"), attrib=attrib)
 
 
 def build(units: list[Unit], *, src_lang: str = "es", trg_lang: str = "en", original: str = "es2en-memory"):
@@ -60,17 +173,27 @@ def build(units: list[Unit], *, src_lang: str = "es", trg_lang: str = "en", orig
         if u.name:
             attrib["name"] = u.name
         unit_el = etree.SubElement(file_el, _q("unit"), attrib=attrib)
-        if u.meta:
+        meta = dict(u.meta)
+        meta.update({k: v for k, v in (("reviewer", u.changed_by), ("created", u.created),
+                                        ("created-by", u.created_by), ("updated", u.changed)) if v})
+        if meta:
             metadata = etree.SubElement(unit_el, _q("metadata", MDA))
             group = etree.SubElement(metadata, _q("metaGroup", MDA), category=CATEGORY)
-            for key, value in u.meta.items():
-                meta = etree.SubElement(group, _q("meta", MDA), type=key)
-                meta.text = _clean(str(value))
+            for key, value in meta.items():
+                etree.SubElement(group, _q("meta", MDA), type=key).text = _clean(str(value))
+        data: dict[str, str] = {}
         state = STATE_OF_STATUS.get(u.status, "translated" if u.target else "initial")
-        seg = etree.SubElement(unit_el, _q("segment"), state=state if u.target is not None else "initial")
-        etree.SubElement(seg, _q("source")).text = _clean(u.source)
+        seg = etree.Element(_q("segment"), state=state if u.target is not None else "initial")
+        source = etree.SubElement(seg, _q("source"))
+        render(source, u.source, u.source_spans, _Xliff2Writer(data), _clean)
         if u.target is not None:
-            etree.SubElement(seg, _q("target")).text = _clean(u.target)
+            target = etree.SubElement(seg, _q("target"))
+            render(target, u.target, u.target_spans, _Xliff2Writer(data), _clean)
+        if data:
+            original_data = etree.SubElement(unit_el, _q("originalData"))
+            for ref, text in data.items():
+                etree.SubElement(original_data, _q("data"), id=ref).text = _clean(text)
+        unit_el.append(seg)
     return etree.ElementTree(root)
 
 
@@ -83,26 +206,55 @@ def write(units: list[Unit], path: Path, **options) -> Path:
 
 # ------------------------------------------------------------------ reading
 
-_KEEP = {_q("pc"), _q("mrk")}
-_CODES = {_q("ph"), _q("sc"), _q("ec"), _q("sm"), _q("em")}
+def _data_of(el, data: dict[str, str]) -> dict:
+    refs = {}
+    for attr in ("dataRef", "dataRefStart", "dataRefEnd"):
+        ref = el.get(attr)
+        if ref and ref in data:
+            refs[ref] = data[ref]
+    return refs
 
 
-def _inline_text(el, problems: list[str]) -> str:
-    parts = [el.text or ""]
+def _native(el, data: dict[str, str]) -> dict:
+    out = {"tag": local(el.tag), "attrib": dict(el.attrib)}
+    refs = _data_of(el, data)
+    if refs:
+        out["data"] = refs
+    return out
+
+
+def _walk(el, b: TextBuilder, data: dict[str, str], problems: list[str]) -> None:
+    b.text(el.text)
     for child in el:
-        if child.tag == _q("cp"):
+        tag = local(child.tag) if isinstance(child.tag, str) and child.tag.startswith(f"{{{NS}}}") else None
+        if not isinstance(child.tag, str):
+            pass
+        elif tag == "cp":
             try:
-                parts.append(chr(int(child.get("hex", ""), 16)))
+                b.text(chr(int(child.get("hex", ""), 16)))
             except ValueError:
                 problems.append("a <cp> without a valid hex value")
-        elif child.tag in _KEEP:
-            parts.append(_inline_text(child, problems))
-        elif child.tag in _CODES:
-            problems.append(f"inline code <{child.tag.split('}')[1]}> es2en cannot keep")
+        elif tag == "ph":
+            b.isolated(child.get("id", ""), _native(child, data), child.get("disp") or child.get("type") or "ph")
+        elif tag in ("pc", "mrk"):
+            span = b.wrapped(child.get("id", ""), _native(child, data),
+                             child.get("disp") or child.get("type") or tag)
+            _walk(child, b, data, problems)
+            b.wrap_end(span)
+        elif tag in ("sc", "sm"):
+            if child.get("isolated") == "yes":
+                b.isolated(child.get("id", ""), _native(child, data), tag)
+            else:
+                b.begin(child.get("id", ""), child.get("id", ""), _native(child, data),
+                        child.get("disp") or child.get("type") or tag)
+        elif tag in ("ec", "em"):
+            if child.get("startRef"):
+                b.finish(child.get("startRef"), _native(child, data), label=tag)
+            else:
+                b.isolated(child.get("id", ""), _native(child, data), tag)
         else:
             problems.append(f"unexpected element {child.tag} in the text")
-        parts.append(child.tail or "")
-    return "".join(parts)
+        b.text(child.tail)
 
 
 def parse(path: Path):
@@ -119,12 +271,16 @@ def parse(path: Path):
 
 def read(path: Path) -> list[Unit]:
     path = Path(path)
-    root = parse(path).getroot()
+    return read_tree(parse(path).getroot(), path)
+
+
+def read_tree(root, path: Path) -> list[Unit]:
     if root.tag != _q("xliff"):
-        raise InputError(f"not an XLIFF 2 file (root element {root.tag}, expected <xliff> in {NS})", path)
+        raise InputError(f"not an XLIFF file (root element {root.tag}, expected <xliff> in {NS} or in the "
+                         f"XLIFF 1.2 namespace)", path)
     version = root.get("version", "")
     if not version.startswith("2."):
-        raise InputError(f"XLIFF version {version or '?'}: es2en reads XLIFF 2.x", path)
+        raise InputError(f"XLIFF version {version or '?'}: es2en reads XLIFF 1.2 and 2.x", path)
     src, trg = root.get("srcLang", ""), root.get("trgLang", "")
     if not src.lower().startswith("es") or (trg and not trg.lower().startswith("en")):
         raise InputError(f"languages {src or '?'} → {trg or '?'}: es2en keeps Spanish → English only", path)
@@ -134,7 +290,16 @@ def read(path: Path) -> list[Unit]:
         if unit_el.get("translate") == "no":
             continue
         problems: list[str] = []
-        sources, targets, states = [], [], []
+        data = {}
+        original = unit_el.find(_q("originalData"))
+        if original is not None:
+            for d in original.findall(_q("data")):
+                sub: list[str] = []
+                b = TextBuilder("xliff")
+                _walk(d, b, {}, sub)
+                data[d.get("id", "")] = b.result()[0]
+        source_b, target_b = TextBuilder("xliff", {"xliff": "2"}), TextBuilder("xliff", {"xliff": "2"})
+        states = []
         any_target = False
         missing_target = False
         for part in unit_el:
@@ -142,14 +307,17 @@ def read(path: Path) -> list[Unit]:
                 continue
             s = part.find(_q("source"))
             t = part.find(_q("target"))
-            sources.append(_inline_text(s, problems) if s is not None else "")
+            start = source_b.length
+            if s is not None:
+                _walk(s, source_b, data, problems)
             if t is not None:
                 any_target = True
-                targets.append(_inline_text(t, problems))
-            else:
+                _walk(t, target_b, data, problems)
+            elif part.tag == _q("ignorable"):
                 # an ignorable without target is whitespace the target keeps as is
-                targets.append(sources[-1] if part.tag == _q("ignorable") else "")
-                missing_target = missing_target or part.tag == _q("segment")
+                target_b.text("".join(source_b.parts)[start:])
+            else:
+                missing_target = True
             if part.tag == _q("segment") and part.get("state"):
                 states.append(part.get("state"))
         if any_target and missing_target:
@@ -163,8 +331,15 @@ def read(path: Path) -> list[Unit]:
             if group.get("category") == CATEGORY:
                 for m in group.iter(_q("meta", MDA)):
                     meta[m.get("type", "")] = m.text or ""
-        units.append(Unit(source="".join(sources), target="".join(targets) if any_target else None,
-                          status=meta.get("status", ""), state=state, name=unit_el.get("name", ""), meta=meta,
+        source, source_spans = source_b.result()
+        target, target_spans = target_b.result()
+        units.append(Unit(source=source, target=target if any_target else None,
+                          status=meta.get("status", ""), state=state, name=unit_el.get("name", ""),
+                          meta={k: v for k, v in meta.items() if k not in ("reviewer", "created", "created-by",
+                                                                         "updated")},
                           where=f"unit {unit_el.get('id', '?')} (line {unit_el.sourceline})",
-                          problem="; ".join(dict.fromkeys(problems))))
+                          problem="; ".join(dict.fromkeys(problems)), source_spans=source_spans,
+                          target_spans=target_spans if any_target else [], created=meta.get("created", ""),
+                          created_by=meta.get("created-by", ""), changed=meta.get("updated", ""),
+                          changed_by=meta.get("reviewer", "")))
     return units
