@@ -63,6 +63,9 @@ class Span:
         """An inline code of the source format (see INLINE below)."""
         return self.kind == INLINE
 
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
 
 #: Span kind of an *inline code*: formatting or an object inside a paragraph that is not
 #: text (DOCX bold/italic/link/footnote reference/field/tab/break/image/bookmark, a
@@ -79,9 +82,6 @@ class Span:
 #: existing paired marks do (its inner text is translated). A target's codes are
 #: ``Segment.target_spans``.
 INLINE = "inline"
-
-    def overlaps(self, other: "Span") -> bool:
-        return self.start < other.end and other.start < self.end
 
 
 @dataclass
