@@ -172,11 +172,23 @@ def test_visible_text_and_skipped_content_notices(tmp_path):
     assert [b.text for b in doc.blocks] == [
         "Lea el informe completo. Fin",
         "Texto con un cuadro.",
+        "Dentro del cuadro",  # the text box, after the paragraph that anchors it
         "Dentro de un control de contenido.",
+        "Cabecera de página",
     ]
+    box, header = doc.blocks[2], doc.blocks[4]
+    assert (box.attrs["story"], box.attrs["label"], box.attrs["part"]) == ("textbox", "Text box", "word/document.xml")
+    assert (header.attrs["story"], header.attrs["label"]) == ("header", "Header")
+    assert header.attrs["part"].startswith("word/header")
+    # Positions count every paragraph of the part in document order (the box's is inside its anchor's).
+    assert [b.attrs["position"] for b in doc.blocks[:4]] == [0, 1, 2, 4]
+    first = doc.blocks[0]
+    labels = [(s.attrs["role"], s.attrs["label"], s.text) for s in first.spans]
+    assert ("pair", "link", "el informe") in labels
+    assert ("isolated", "hidden", "") in labels and ("isolated", "fn 1", "") in labels
+    assert ("isolated", "tab", "") in labels
     notices = "\n".join(doc.notices)
-    for expected in ("1 text box", "1 image", "1 footnote", "1 hidden text run", "1 page header/footer"):
-        assert f"skipped {expected}" in notices, notices
+    assert "left 1 hidden text run as it is" in notices, notices
 
 
 def test_text_is_nfc(tmp_path):
