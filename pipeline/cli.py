@@ -100,8 +100,8 @@ def _options(engine, device, beam_size, glossaries, no_glossary, lenient, source
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
               help="Output folder.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "md", "en.md"]),
-              help="Outputs to write (repeatable). Default: all three.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "md", "en.md", "en.docx"]),
+              help="Outputs to write (repeatable). Default: all; en.docx (the English copy) for .docx inputs only.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--memory", "memory_path", type=click.Path(path_type=Path), default=Path(".es2en/memory.sqlite"),
               show_default=True, help="Translation memory: reviewed English is reused, engine output cached.")
@@ -113,7 +113,8 @@ def _options(engine, device, beam_size, glossaries, no_glossary, lenient, source
 def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, **engine_kw):
     """Translate Spanish .txt/.md/.docx files (or folders, or globs) into OUT.
 
-    Writes OUT/<name>.bilingual.docx, OUT/<name>.bilingual.md and OUT/<name>.en.md.
+    Writes OUT/<name>.bilingual.docx, OUT/<name>.bilingual.md and OUT/<name>.en.md, and for a .docx
+    source OUT/<name>.en.docx: the source document in English, every part and format kept.
     """
     from .errors import Es2enError
     from .run import translate_documents

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import Span
+from .model import INLINE, Severity, Span
 
 #: Which span wins an overlap: the reader's verbatim spans (code, URLs, inline HTML),
 #: then numbers, then paired marks (emphasis, links), then glossary terms. A term that
@@ -34,6 +34,20 @@ PRIORITY = {"code": 0, "url": 0, "html": 0, "date": 1, "number": 1, "currency": 
 
 def _rank(span: Span) -> int:
     return PRIORITY["paired"] if span.paired else PRIORITY.get(span.kind, 4)
+
+
+#: An inline code of the source format (Span kind INLINE) has no delimiters in the text:
+#: its position in the English is marked, once restored, by two private-use characters
+#: (plane 15) that no engine sees and land_codes() turns into Segment.target_spans.
+_OPEN0, _CLOSE0, _MARKS = 0xF0000, 0xF8000, 0x8000
+
+
+def _delims(span: Span) -> tuple[str, str]:
+    """What restore puts around a paired span's English inner text."""
+    if span.inline_code:
+        n = int(span.attrs["id"]) % _MARKS
+        return chr(_OPEN0 + n), chr(_CLOSE0 + n)
+    return span.attrs["open"], span.attrs["close"]
 
 
 def _inner_bounds(span: Span) -> tuple[int, int]:
@@ -191,7 +205,8 @@ def restore_markup(output: str, spans: list[Span], source: str = "") -> str | No
                 # Keep the engine's spacing outside the delimiters: "** text **" would not render.
                 lead = inner[: len(inner) - len(inner.lstrip())]
                 trail = inner[len(inner.rstrip()):]
-                text = f"{lead}{span.attrs['open']}{inner.strip()}{span.attrs['close']}{trail}"
+                o, c = _delims(span)
+                text = f"{lead}{o}{inner.strip()}{c}{trail}"
             else:
                 before = "".join(p for _, parts in stack for p in parts)
                 article = _engine_article(span, "".join(parts))
@@ -327,4 +342,86 @@ def reapply_paired(text: str, span: Span, inner_translation: str) -> tuple[str, 
     if i < 0:
         return text, False
     j = i + len(needle)
-    return f"{text[:i]}{span.attrs['open']}{text[i:j]}{span.attrs['close']}{text[j:]}", True
+    o, c = _delims(span)
+    return f"{text[:i]}{o}{text[i:j]}{c}{text[j:]}", True
+
+
+# ------------------------------------------------------------ inline codes
+
+_TRAILING = ".,;:!?)]»”\"'…"
+
+
+def _point(source: str, at: int, target: str) -> int:
+    """Where an isolated code (a footnote reference, a tab, an image) at ``at`` of the
+    source goes in ``target``: the start or the end where it was there (before the
+    closing punctuation where it stood before the source's), else after the word at
+    the same relative place."""
+    before, after = source[:at].strip(), source[at:].strip()
+    if not before:
+        return 0
+    if not after:
+        return len(target)
+    if all(ch in _TRAILING for ch in after):
+        return len(target.rstrip(_TRAILING))
+    words = list(re.finditer(r"\S+", target))
+    if not words:
+        return len(target)
+    k = len(source[:at].split())
+    j = min(len(words), max(1, round(k * len(words) / max(1, len(source.split())))))
+    end = words[j - 1].end()
+    if source[at - 1:at] == " " and end < len(target):  # the code stood before a word
+        return words[j].start() if j < len(words) else len(target)
+    return end
+
+
+def land_codes(seg, text: str) -> None:
+    """Set ``seg.target`` to ``text`` without the code marks restore put in it, and
+    ``seg.target_spans`` to where each of the segment's inline codes landed.
+
+    A pair code the engine lost is placed on the same text where that text stands
+    unchanged in the English (a name, a number), else at the end of the sentence,
+    and flagged; isolated codes are placed by _point. No code is ever lost."""
+    codes = seg.found.get("inline") if "inline" in seg.found else [s for s in seg.spans if s.inline_code]
+    clean: list[str] = []
+    opened: dict[int, int] = {}
+    pairs: dict[int, tuple[int, int]] = {}
+    for ch in text:
+        o = ord(ch)
+        if _OPEN0 <= o < _OPEN0 + _MARKS:
+            opened[o - _OPEN0] = len(clean)
+        elif _CLOSE0 <= o < _CLOSE0 + _MARKS:
+            k = o - _CLOSE0
+            if k in opened and k not in pairs:
+                pairs[k] = (opened.pop(k), len(clean))
+        else:
+            clean.append(ch)
+    target = "".join(clean)
+    seg.target = target
+    if not codes:
+        seg.target_spans = []
+        return
+    out: list[Span] = []
+    for code in codes:
+        attrs = dict(code.attrs)
+        n = int(attrs["id"]) % _MARKS
+        if attrs.get("role") == "isolated":
+            at = _point(seg.source, code.start, target)
+            out.append(Span(at, at, INLINE, "", attrs=attrs))
+            continue
+        if n in pairs:
+            s, e = pairs[n]
+            while s < e and target[s].isspace():  # an engine's space inside the marks
+                s += 1
+            while e > s and target[e - 1].isspace():
+                e -= 1
+        else:
+            m = re.search(rf"(?<!\w){re.escape(code.text)}(?!\w)", target, re.IGNORECASE) if code.text.strip() else None
+            if m:
+                s, e = m.span()
+            else:
+                s = e = len(target)
+                seg.flag("markup", Severity.WARNING,
+                         f"{attrs.get('label') or 'formatting'} on “{code.text}” could not be placed in the English: "
+                         "kept at the end of the sentence")
+        out.append(Span(s, e, INLINE, target[s:e], attrs=attrs))
+    seg.target_spans = sorted(out, key=lambda sp: (sp.start, -(sp.end - sp.start)))

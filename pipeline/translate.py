@@ -96,6 +96,12 @@ def _jobs_for(segments: list[Segment], engine) -> list[tuple[Segment, str, list[
     for seg in segments:
         if seg.target is not None:
             continue
+        codes = [s for s in seg.spans if s.inline_code]
+        if codes:
+            # The source format's inline codes, all of them, for protect.land_codes; the
+            # isolated ones (tabs, footnote references) are placed after the engine.
+            seg.found.setdefault("inline", codes)
+            seg.spans = [s for s in seg.spans if not (s.inline_code and not s.paired)]
         seg.spans = protect.resolve_overlaps(seg.spans)
         if limit and engine.count_tokens(seg.source) > limit:
             # Parts of a quarter of the limit: models trained on sentences drop
@@ -213,7 +219,7 @@ def translate_stream(
                 if pending[id(seg)] == 0:
                     del pending[id(seg)]
                     # Engines leave doubled spaces where they drop a word ("se").
-                    seg.target = " ".join(" ".join(parts.pop(id(seg))).split())
+                    protect.land_codes(seg, " ".join(" ".join(parts.pop(id(seg))).split()))
                     seg.provenance = Provenance("engine", engine.name, engine.version)
                     finished.setdefault(id(item), (item, []))[1].append(seg)
                     item.remaining -= 1
@@ -355,10 +361,11 @@ def _reapply_marks(jobs, encodings, results, engine) -> None:
         results[i], found = protect.reapply_paired(results[i], span, tr)
         if found:
             continue
-        if span.kind in ("link", "image"):
+        if span.kind in ("link", "image") or (span.inline_code and span.attrs.get("label") == "link"):
             # Never drop a URL: give the link after the sentence, with its text translated alone.
-            results[i] = f"{results[i].rstrip()} ({span.attrs['open']}{tr.strip()}{span.attrs['close']})"
+            o, c = protect._delims(span)
+            results[i] = f"{results[i].rstrip()} ({o}{tr.strip()}{c})"
             jobs[i][0].flag("markup", Severity.WARNING,
                             f"{span.kind} “{span.text}” could not be placed in the English: given after the sentence")
-        else:
+        elif not span.inline_code:  # an inline code is placed and flagged by protect.land_codes
             jobs[i][0].flag("markup", Severity.WARNING, f"{span.kind} on “{span.text}” could not be placed in the English")

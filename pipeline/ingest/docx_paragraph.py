@@ -187,6 +187,8 @@ class Paragraph:
     hidden_runs: int = 0
     #: Nested paragraphs of text boxes (DrawingML first, VML fallback skipped).
     boxes: list = field(default_factory=list)
+    #: A space after the codes at the start (" Primera nota", after a footnote's mark).
+    lead: bool = False
 
 
 class _Builder:
@@ -196,6 +198,7 @@ class _Builder:
         self.parts: list[str] = []
         self.length = 0
         self.space = True  # at the start, a space is dropped
+        self.lead = False  # … but one after a point at the start (a footnote's mark) is kept
         self.pieces: list[tuple[int, int, str, object, tuple]] = []  # (start, end, key, rpr, wrappers)
         self.points: list[Code] = []
         self.n = 0
@@ -206,6 +209,8 @@ class _Builder:
         for ch in text:
             if ch.isspace():
                 if self.space:
+                    if self.length == 0 and self.points:
+                        self.lead = True
                     continue
                 ch = " "
                 self.space = True
@@ -492,5 +497,5 @@ def _finish(b: _Builder, hidden: int, boxes: list) -> Paragraph:
     for c in codes:
         if c.role == "pair" and c.end <= c.start:
             c.role, c.end = "isolated", c.start
-    return Paragraph(text=trimmed, codes=codes, base_rpr=base, hidden_runs=hidden, boxes=boxes)
+    return Paragraph(text=trimmed, codes=codes, base_rpr=base, hidden_runs=hidden, boxes=boxes, lead=b.lead)
 
