@@ -309,6 +309,7 @@ class _Reader:
         self.sections: list[list[tuple[str, str, str]]] = [[]]  # per section: (story, type, r:id)
         self.note_numbers: dict[tuple[str, str], int] = {}  # ("fn", id) → shown number
         self.alt_chunks: list[str] = []
+        self.comments = 0
         self.where: dict = {}
         self.positions: dict = {}
 
@@ -481,9 +482,10 @@ class _Reader:
         if unit.get(_w("type")) in _NOTE_SKIP:
             return
         nid = unit.get(_w("id"), "")
-        if story == "comment":
+        if story == "comment":  # numbered as Word's margin shows them: 1, 2, … in the part's order
+            self.comments += 1
             author = unit.get(_w("author"))
-            label = f"Comment {nid}" + (f" ({author})" if author else "")
+            label = f"Comment {self.comments}" + (f" ({author})" if author else "")
         else:
             number = self.note_numbers.get(("fn" if story == "footnote" else "en", nid))
             label = f"{story.capitalize()} {number if number is not None else nid}"
