@@ -189,7 +189,10 @@ class RowWriter:
             fill = HEADING_FILL
         tc = self._tc_open(row.first_in_block, fill)
         parts = [_TR_KEEP if max(len(source), len(target)) < CANT_SPLIT_CHARS else _TR_SPLIT,
-                 tc[0], "<w:p>", _KEEP_NEXT if heading else "", _id_runs(seg.id), "</w:p></w:tc>"]
+                 tc[0], "<w:p>", _KEEP_NEXT if heading else "", _id_runs(seg.id), "</w:p>",
+                 # Where a DOCX source's unit lives ("Footnote 3", "Header"), under the id.
+                 f"<w:p>{run(block.attrs['label'], _ID_HEAD)}</w:p>" if row.first_in_block and block.attrs.get("label")
+                 else "", "</w:tc>"]
         if heading:
             level = block.level if block.level in (1, 2) else 0
             es_rpr, en_rpr = self._es_heading[level], self._en_heading[level]

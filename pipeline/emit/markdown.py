@@ -125,7 +125,9 @@ def bilingual_markdown(doc: Document, run: RunInfo) -> str:
             out.extend(_table_header(cols))
             in_table = True
         seg = row.segment
-        cells = [seg.id, escape_cell(seg.source), escape_cell(seg.target or "")]
+        label = row.block.attrs.get("label") if row.first_in_block else None  # "Footnote 3", "Header"
+        cells = [f"{seg.id} · {escape_cell(label)}" if label else seg.id, escape_cell(seg.source),
+                 escape_cell(seg.target or "")]
         if row.block.kind is BlockKind.HEADING:
             cells = [_bold(c) for c in cells]
         if qa:
