@@ -286,3 +286,30 @@ def test_english_copies_open_in_libreoffice(english, tmp_path):
     written = convert(list(pairs.values()), copies)
     missing = [stem for stem in opened if pairs[stem].name[: -len(".docx")] not in written]
     assert not missing, missing
+
+
+def test_a_reviewers_correction_of_a_footnote_reaches_the_english_copy(tmp_path):
+    """translate → correct the footnote's row in the bilingual .md → review import →
+    translate again: the en.docx footnote holds the reviewer's English, its mark kept."""
+    from pipeline.memory import TranslationMemory
+    from pipeline.review import import_review
+    from pipeline.run import translate_documents
+
+    src = CORPUS / "es__d2p__example.docx"
+    memory = tmp_path / "memory.sqlite"
+    opts = TranslateOptions(engine="apertium", memory=memory, formats=("md", "en.docx"))
+    [result] = translate_documents([src], tmp_path / "out", opts)
+    md = result.outputs["md"]
+    lines = md.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines) if "· Footnote 1 |" in line)
+    cells = lines[row].split(" | ")
+    cells[2] = "First footnote: the market grew by 15% in 2023."
+    lines[row] = " | ".join(cells)
+    md.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with TranslationMemory(memory) as tm:
+        import_review(md, tm)
+    [again] = translate_documents([src], tmp_path / "again", opts)
+    notes = etree.fromstring(zipfile.ZipFile(again.outputs["en.docx"]).read("word/footnotes.xml"))
+    first = next(fn for fn in notes.iter(f"{{{W}}}footnote") if fn.get(f"{{{W}}}type") is None)
+    assert "".join(t.text or "" for t in first.iter(f"{{{W}}}t")) == " First footnote: the market grew by 15% in 2023."
+    assert first.find(f".//{{{W}}}footnoteRef") is not None
