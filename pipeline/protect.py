@@ -340,13 +340,44 @@ def reapply_paired(text: str, span: Span, inner_translation: str) -> tuple[str, 
         return text, False
     i = text.lower().find(needle.lower())
     if i < 0:
-        return text, False
-    j = i + len(needle)
+        if not span.inline_code:
+            return text, False
+        window = _best_window(text, needle)
+        if window is None:
+            return text, False
+        i, j = window
+    else:
+        j = i + len(needle)
     o, c = _delims(span)
     return f"{text[:i]}{o}{text[i:j]}{c}{text[j:]}", True
 
 
 # ------------------------------------------------------------ inline codes
+
+def _best_window(text: str, needle: str) -> tuple[int, int] | None:
+    """The words of ``text`` that best match ``needle`` (the inner text translated
+    alone), for an inline code whose words the engine rendered a little differently
+    in context ("the report" in "the complete report"): the run of words, about as
+    long as the needle, sharing the most words with it; None when under half match."""
+    words = [(m.start(), m.end(), m.group(0).lower().strip(_TRAILING)) for m in re.finditer(r"\S+", text)]
+    want = [w.lower().strip(_TRAILING) for w in needle.split()]
+    if not words or not want:
+        return None
+    best, score = None, 0.0
+    for size in range(max(1, len(want) - 1), len(want) + 3):
+        for a in range(0, len(words) - size + 1):
+            got = [w for _, _, w in words[a:a + size]]
+            common = len(set(got) & set(want))
+            value = common / len(set(got) | set(want))
+            if common and (value > score or (value == score and best and size < best[1] - best[0])):
+                best, score = (a, a + size), value
+    if best is None or score < 0.5:
+        return None
+    start, end = words[best[0]][0], words[best[1] - 1][1]
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
 
 _TRAILING = ".,;:!?)]»”\"'…"
 

@@ -313,3 +313,19 @@ def test_a_reviewers_correction_of_a_footnote_reaches_the_english_copy(tmp_path)
     first = next(fn for fn in notes.iter(f"{{{W}}}footnote") if fn.get(f"{{{W}}}type") is None)
     assert "".join(t.text or "" for t in first.iter(f"{{{W}}}t")) == " First footnote: the market grew by 15% in 2023."
     assert first.find(f".//{{{W}}}footnoteRef") is not None
+
+
+def test_the_english_copy_with_the_argos_engine(argos_packages_dir, tmp_path):
+    """The neural engine (the vendored test model): codes are placed back without tags in
+    its input; every code of every unit is in the English copy and nothing stays Spanish
+    without a flag."""
+    from pipeline.run import translate_documents
+
+    src = CORPUS / "es__docx4j__sample-docx.docx"
+    [result] = translate_documents([src], tmp_path, TranslateOptions(engine="argos", formats=("en.docx",)))
+    assert result.error is None
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(result.outputs["en.docx"]) as b:
+        assert _census(a.read("word/document.xml")) == _census(b.read("word/document.xml"))
+    back = read_document(result.outputs["en.docx"])
+    body = [blk.text for blk in back.blocks if blk.attrs.get("story", "body") == "body"]
+    assert not any("inteligencia" in t or "centros de datos" in t for t in body), body
