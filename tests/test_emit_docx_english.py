@@ -86,6 +86,8 @@ def _census(data: bytes) -> dict[str, int]:
         "bookmarks": sum(1 for _ in root.iter(f"{{{W}}}bookmarkStart")),
         "sections": sum(1 for _ in root.iter(f"{{{W}}}sectPr")),
         "comments": sum(1 for _ in root.iter(f"{{{W}}}commentReference")),
+        "tabs and breaks": sum(1 for el in root.iter(f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}cr")
+                               if _live(el) and el.getparent().tag == f"{{{W}}}r"),
     }
     styles = sorted(s.get(f"{{{W}}}val", "") for s in root.iter(f"{{{W}}}pStyle"))
     counts["paragraph styles"] = hash(tuple(styles))
