@@ -144,7 +144,10 @@ def rewrite_paragraph(p, para, english: str, spans: list[Span]) -> None:
             events.setdefault(min(e, n), []).append((0, c.closing))
         elif c.kind == "object":
             k = min(s, n)
-            events.setdefault(k, []).append((1, c.opening))
+            pad = []
+            if c.pad and 0 < k < n and english[k - 1] == " " and english[k] != " ":
+                pad = [_space_run(p, base)]  # the source's space after it
+            events.setdefault(k, []).append((1, [*c.opening, *pad]))
             if c.space:
                 if k < n and english[k] == " ":
                     skip.add(k)
@@ -221,6 +224,15 @@ def rewrite_paragraph(p, para, english: str, spans: list[Span]) -> None:
             run_state["r"], run_state["fmt"] = r, fmt
         run_state["text"].append(english[k])
     flush()
+
+
+def _space_run(p, rpr):
+    r = p.makeelement(_w("r"), {})
+    r.append(_english_rpr(rpr, p))
+    t = r.makeelement(_w("t"), {f"{{{_XML_NS}}}space": "preserve"})
+    t.text = " "
+    r.append(t)
+    return r
 
 
 def _open_wrapper(code):

@@ -160,6 +160,7 @@ class Code:
     opening: list = field(default_factory=list)  # "field": begin…separate; "object": the elements
     closing: list = field(default_factory=list)  # "field": the end
     space: bool = False  # a tab/break that stands for a space of the text
+    pad: bool = False  # an image or mark with a space on each side in the source
     parent: str | None = None  # the enclosing wrap/field code's id
 
     def native(self) -> str:
@@ -211,6 +212,8 @@ class _Builder:
                 if self.space:
                     if self.length == 0 and self.points:
                         self.lead = True
+                    elif self.points and self.points[-1].start == self.length and self.points[-1].role == "isolated":
+                        self.points[-1].pad = True  # "imagen ⟨img⟩ en": a space on both sides
                     continue
                 ch = " "
                 self.space = True
@@ -463,6 +466,10 @@ def _finish(b: _Builder, hidden: int, boxes: list) -> Paragraph:
         weight[k] = weight.get(k, 0) + e - s
         first.setdefault(k, r)
     base_key = max(weight, key=weight.get) if weight else ""
+    # Plain text (no run properties) is the base wherever it is a fair part of the
+    # paragraph: a styled phrase then is the code, not the words around it.
+    if "" in weight and weight[""] * 4 >= sum(weight.values()):
+        base_key = ""
     base = first.get(base_key)
     codes: list[Code] = []
     # Formatting pairs: maximal stretches of one non-base formatting in one wrapper.
