@@ -331,3 +331,29 @@ def test_the_english_copy_with_the_argos_engine(argos_packages_dir, tmp_path):
     back = read_document(result.outputs["en.docx"])
     body = [blk.text for blk in back.blocks if blk.attrs.get("story", "body") == "body"]
     assert not any("inteligencia" in t or "centros de datos" in t for t in body), body
+
+
+def test_qa_checks_an_english_copy_against_its_source(english, tmp_path):
+    from pipeline.qa.docx_copy import check_english_docx
+
+    doc, en = english["es__d2p__example.docx"]
+    report = check_english_docx(en, doc.path)
+    assert report.segments == len([b for b in doc.blocks if b.translatable])
+    assert not [f for f in report.findings if f.flag.check == "copy"]
+    # The Spanish itself passed off as the copy: every unit untranslated.
+    same = tmp_path / "same.en.docx"
+    shutil.copy(doc.path, same)
+    untranslated = {f.id for f in check_english_docx(same, doc.path).findings if f.flag.check.startswith("untranslated")}
+    assert len(untranslated) >= 12  # the QA check leaves out one- and two-word units (names, "Tabla")
+    # A copy that lost a footnote reference and a unit.
+    broken = tmp_path / "broken.en.docx"
+    with zipfile.ZipFile(en) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                data = re.sub(rb'<w:footnoteReference w:id="\d+"/>', b"", data, count=1)
+            if item.filename == "word/endnotes.xml":
+                data = re.sub(rb"<w:t(?: [^>]*)?>[^<]*</w:t>", b"", data)
+            dst.writestr(item, data)
+    copy_errors = [f.flag.message for f in check_english_docx(broken, doc.path).findings if f.flag.check == "copy"]
+    assert any("1 fn" in m for m in copy_errors) and sum("not in the English copy" in m for m in copy_errors) == 2
