@@ -136,6 +136,58 @@ SPANISH = {
         "word/header2.xml": {0: ["Texto del encabezado"]},
         "word/footer2.xml": {0: ["Texto del pie de página"]},
     },
+    "docx4j__toc.docx": {
+        "title": "Declaración de las Naciones Unidas sobre la eliminación de todas las formas de discriminación racial",
+        "word/document.xml": {
+            0: ["Declaración de las Naciones Unidas sobre la eliminación de todas las formas de discriminación racial"],
+            1: ["Proclamada por la Asamblea General en su resolución 1904 (XVIII), de 20 de noviembre de 1963"],
+            3: ["Índice"],
+            **{4 + k: [f"Artículo {k + 1}", page] for k, page in enumerate(
+                ["92", "27", "3", "366", "3", "3", "3", "4", "4", "4", "4"])},
+            17: ["La Asamblea General,"],
+            18: ["Considerando ", "que la Carta de las Naciones Unidas se basa en los principios de la dignidad y la "
+                 "igualdad de todos los seres humanos y busca, entre otros objetivos básicos, la cooperación "
+                 "internacional para promover el respeto de los derechos humanos sin distinción de raza, sexo, "
+                 "idioma o religión, "],
+            19: ["Considerando", " que la Declaración Universal de Derechos Humanos proclama que todos los seres "
+                 "humanos nacen libres e iguales en dignidad y derechos, sin distinción alguna, en particular de "
+                 "raza, color u origen nacional, ", "\xa0 "],
+            20: ["Considerando", " que la Declaración Universal proclama además que todos son iguales ante la ley y "
+                 "tienen derecho a igual protección contra toda discriminación, "],
+            21: ["Considerando ", "que las Naciones Unidas han condenado el colonialismo y todas las prácticas de "
+                 "segregación y discriminación, y que la Declaración sobre la concesión de la independencia ",
+                 "a los países y pueblos coloniales proclama la necesidad de ponerle fin rápida e incondicionalmente, "],
+            22: ["Considerando", " que toda doctrina de diferenciación o superioridad racial es científicamente falsa, "
+                 "moralmente condenable y socialmente injusta, "],
+            23: ["Teniendo en cuenta", " las demás resoluciones aprobadas por la Asamblea General y los instrumentos "
+                 "internacionales aprobados por los organismos especializados, "],
+            24: ["Teniendo en cuenta", " que, aunque la acción internacional ha permitido progresos en esa esfera, la "
+                 "discriminación por motivos de raza, color u origen étnico sigue siendo motivo de seria "
+                 "preocupación, "],
+            25: ["Alarmada", " por las manifestaciones de discriminación racial que aún existen en algunas zonas del "
+                 "mundo, "],
+            26: ["Convencida", " de que todas las formas de discriminación racial ponen en peligro las relaciones "
+                 "amistosas entre los pueblos y la paz y la seguridad internacionales, "],
+            27: ["Convencida también", " de que la discriminación racial daña no solo a quienes son objeto de ella sino "
+                 "también a quienes la practican. "],
+            28: ["Convencida además ", "de que construir una sociedad mundial libre de toda forma de segregación y "
+                 "discriminación racial es uno de los objetivos fundamentales de las Naciones Unidas, "],
+            29: ["1. ", "Afirma solemnemente", " la necesidad de eliminar rápidamente la discriminación racial en todo "
+                 "el mundo, en todas sus formas y manifestaciones; "],
+            30: ["2. ", "Afirma solemnemente", " la necesidad de adoptar medidas nacionales e internacionales con ese "
+                 "fin, incluidas la enseñanza, la educación y la información; "],
+            31: ["3. ", "Proclama", " la presente Declaración:"],
+            32: ["Artículo 1", " "],
+            33: ["La discriminación entre seres humanos por motivos de raza, color u origen étnico es un atentado "
+                 "contra la dignidad humana y debe condenarse como una negación de los principios de la Carta de "
+                 "las Naciones Unidas. "],
+            34: ["Artículo 2", " "],
+            35: ["1. Ningún Estado, institución, grupo o individuo establecerá discriminación alguna en materia de "
+                 "derechos humanos por motivos de raza, color u origen étnico. "],
+            36: ["2. Ningún Estado fomentará, propugnará ni apoyará, con medidas de policía o de cualquier otra "
+                 "manera, ninguna discriminación basada en la raza, el color o el origen étnico. "],
+        },
+    },
 }
 
 _LANG = re.compile(rb'(<w:(?:lang|themeFontLang)\b[^>]*?w:val=")en(?:-[A-Za-z]+)?(")')
