@@ -39,10 +39,11 @@ _XML_NS = "http://www.w3.org/XML/1998/namespace"
 _AFTER_LANG = {"eastAsianLayout", "specVanish", "oMath", "rPrChange"}
 
 
-def _w(tag: str) -> str:
-    from ..ingest.docx_package import W
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-    return f"{{{W}}}{tag}"
+
+def _w(tag: str) -> str:
+    return _W + tag
 
 
 # ---------------------------------------------------------------- one paragraph
@@ -134,6 +135,8 @@ def rewrite_paragraph(p, para, english: str, spans: list[Span]) -> None:
     for s, e, c in sorted(wrap_codes, key=lambda x: (-(x[1] - x[0]), x[0])):  # outer first
         for i in range(max(0, s), min(e, n)):
             wraps_at[i] = wraps_at[i] + (c,)
+    shared: dict[tuple, tuple] = {}  # one tuple object per chain: the loop below compares by identity
+    wraps_at = [shared.setdefault(tuple(map(id, t)), t) for t in wraps_at]
     # Events before character k: field ends, points, field starts.
     events: dict[int, list] = {}
     skip: set[int] = set()
@@ -215,7 +218,8 @@ def rewrite_paragraph(p, para, english: str, spans: list[Span]) -> None:
             break
         if k in skip:
             continue
-        enter(wraps_at[k])
+        if k == 0 or k in events or wraps_at[k] is not wraps_at[k - 1]:
+            enter(wraps_at[k])
         fmt = fmt_at[k]
         if run_state["r"] is None or run_state["fmt"] is not fmt:
             flush()
