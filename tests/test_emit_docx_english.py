@@ -357,3 +357,19 @@ def test_qa_checks_an_english_copy_against_its_source(english, tmp_path):
             dst.writestr(item, data)
     copy_errors = [f.flag.message for f in check_english_docx(broken, doc.path).findings if f.flag.check == "copy"]
     assert any("1 fn" in m for m in copy_errors) and sum("not in the English copy" in m for m in copy_errors) == 2
+
+
+def test_a_unit_that_cannot_be_written_back_fails_the_file_by_name(english, tmp_path):
+    from pipeline.errors import OutputError
+
+    doc, _ = english["es__d2p__example.docx"]
+    note = next(b for b in doc.blocks if b.attrs.get("label") == "Footnote 2")
+    saved = note.text
+    note.text = "Un texto que el documento no tiene."
+    try:
+        with pytest.raises(OutputError, match="Footnote 2") as info:
+            write_english_docx(doc, tmp_path / "x.en.docx")
+    finally:
+        note.text = saved
+    assert "1 unit(s) could not be written back" in str(info.value)
+    assert not (tmp_path / "x.en.docx").exists() and not list(tmp_path.iterdir())  # nothing half-written
