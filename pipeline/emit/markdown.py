@@ -264,8 +264,12 @@ def english_markdown(doc: Document, run: RunInfo) -> str:
                 parts.append(("#" * min(max(block.level, 1), 6) + " " + text, quote))
         elif block.kind is BlockKind.PARAGRAPH:
             text = block.target.strip()
+            if text and block.attrs.get("story") not in (None, "body", "textbox"):
+                text = f"_{block.attrs.get('label', '')}:_ {text}"  # a DOCX header, note, comment, title
+            elif text:
+                text = _escape_block_start(text)
             if text:
-                parts.append((_escape_block_start(text), quote))
+                parts.append((text, quote))
         elif block.kind is BlockKind.FRONT_MATTER:
             parts.append((front_matter_text(block), quote))
         elif block.kind is BlockKind.RAW:
