@@ -373,3 +373,18 @@ def test_a_unit_that_cannot_be_written_back_fails_the_file_by_name(english, tmp_
         note.text = saved
     assert "1 unit(s) could not be written back" in str(info.value)
     assert not (tmp_path / "x.en.docx").exists() and not list(tmp_path.iterdir())  # nothing half-written
+
+
+def test_the_bilingual_docx_shows_the_inline_formatting_in_both_columns(english, tmp_path):
+    from pipeline.emit import read_bilingual, write_bilingual_docx
+    from pipeline.model import RunInfo
+
+    doc, _ = english["es__docx4j__sample-docx.docx"]
+    path = write_bilingual_docx(doc, tmp_path / "x.bilingual.docx", RunInfo(engine="apertium"))
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    bold = re.findall(r"<w:r><w:rPr>(?:<w:rFonts[^>]*/>)?<w:b/>[^<]*(?:<[^t][^>]*>)*<w:t[^>]*>([^<]*)</w:t>", xml)
+    seg = next(s for s in doc.segments if s.source == "La inteligencia artificial transforma la economía")
+    [code] = [s for s in seg.target_spans if s.attrs["label"] == "bold"]
+    assert "transforma la economía" in bold and seg.target[code.start:code.end] in bold
+    rows = {r.id: r for r in read_bilingual(path)}
+    assert rows[seg.id].target == seg.target  # read back as one text, whatever the runs
