@@ -233,15 +233,47 @@ def test_strict_open_xml_is_written_back_strict(english):
     assert [b.text for b in read_document(en).blocks] == [" ".join(b.target.split()) for b in doc.blocks]
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9$€%]+", text.lower()))
+_APERTIUM_DATA = Path("/usr/share/apertium/apertium-eng-spa")
+_FUNCTION_TAGS = ("<det>", "<pr>", "<cnjcoo>", "<cnjsub>", "<prn>", "<rel>", "<vbser>", "<vbhaver>")
 
 
+def _dictionary_english(texts: list[str]) -> list[list[list[str]]]:
+    """For each Spanish text, each content word's English candidates from Apertium's
+    bilingual dictionary (analysis, tagger, lt-proc -b; no transfer): a word alignment
+    that does not come from the translation being checked."""
+    d = _APERTIUM_DATA
+    script = (f"lt-proc -z '{d}/spa-eng.automorf.bin' | apertium-tagger -z -g '{d}/spa-eng.prob'"
+              f" | apertium-pretransfer -z | lt-proc -z -b '{d}/spa-eng.autobil.bin'")
+    result = []
+    for text in texts:  # one text a run: a URL can stop the tagger's null-flush stream
+        line = subprocess.run(["bash", "-c", script], input=" ".join(text.split()) + "\0", capture_output=True,
+                              text=True, timeout=60, check=True).stdout
+        words = []
+        for unit in re.findall(r"\^(.*?)\$", line):
+            src, *cands = unit.split("/")
+            if any(tag in src for tag in _FUNCTION_TAGS):
+                continue
+            lemmas = [re.sub(r"<.*", "", c).lstrip("*@#").lower() for c in cands] or [src.lstrip("*").lower()]
+            words.append([w for w in lemmas if w])
+        result.append(words)
+    return result
+
+
+def _found(candidates: list[str], english_words: list[str]) -> bool:
+    for lemma in candidates:
+        for part in lemma.split():
+            stem = part[: max(3, len(part) - 2)]
+            if any(w.startswith(stem) for w in english_words):
+                return True
+    return False
+
+
+@pytest.mark.skipif(not _APERTIUM_DATA.exists(), reason="Apertium's eng-spa data is not installed")
 def test_bold_italic_and_links_sit_on_the_english_of_their_words(english):
-    """For every formatting or link code of the Spanish versions: the English under it
-    against the English that Apertium gives its Spanish words alone (the alignment).
-    The share that agree is printed and must stay high."""
-    from pipeline.engines import select_engine
+    """Every formatting or link code of the Spanish versions, against a dictionary word
+    alignment: the code is on the right words when most of its Spanish content words have
+    a dictionary English among the English words under it. The share is printed and must
+    stay high."""
     from pipeline.emit.docx_english import block_target
 
     pairs = []
@@ -254,19 +286,18 @@ def test_bold_italic_and_links_sit_on_the_english_of_their_words(english):
                     continue
                 got = next((english_text[s.start:s.end] for s in spans if s.attrs["id"] == code.attrs["id"]), "")
                 pairs.append((code.text, got))
-    engine = select_engine("apertium").engine
-    try:
-        aligned = engine.translate_batch([src for src, _ in pairs])
-    finally:
-        engine.close()
-    agree = 0
-    for (src, got), expect in zip(pairs, aligned):
-        a, b = _words(got), _words(expect)
-        if a and b and len(a & b) / len(a | b) >= 0.5:
+    aligned = _dictionary_english([src for src, _ in pairs])
+    agree = checked = 0
+    for (src, got), words in zip(pairs, aligned):
+        if not words:
+            continue  # a number, a URL, a name: nothing in the dictionary to align
+        checked += 1
+        under = re.findall(r"[\w$€%]+", got.lower())
+        if sum(_found(c, under) for c in words) * 2 >= len(words):
             agree += 1
-    share = agree / len(pairs)
-    print(f"\nformatting codes on the aligned English words: {agree} of {len(pairs)} ({share:.0%})")
-    assert len(pairs) >= 10 and share >= 0.7
+    share = agree / checked
+    print(f"\nformatting codes on the English words a dictionary alignment gives: {agree} of {checked} ({share:.0%})")
+    assert checked >= 30 and share >= 0.8
 
 
 @pytest.mark.slow
