@@ -350,6 +350,11 @@ def _repair(jobs, encodings, partial, engine) -> list[str]:
     return results
 
 
+def _reapply(results, i: int, span: Span, english: str) -> bool:
+    results[i], found = protect.reapply_paired(results[i], span, english)
+    return found
+
+
 def _reapply_marks(jobs, encodings, results, engine) -> None:
     """Put emphasis/links back for engines that cannot carry markup."""
     wanted = [(i, span) for i, enc in enumerate(encodings) for span in enc.paired if results[i] is not None]
@@ -357,10 +362,23 @@ def _reapply_marks(jobs, encodings, results, engine) -> None:
         return
     inner = [jobs[i][1][span.start + len(span.attrs["open"]): span.end - len(span.attrs["close"])] for i, span in wanted]
     translations = engine.translate_batch(inner)
-    for (i, span), tr in zip(wanted, translations):
-        results[i], found = protect.reapply_paired(results[i], span, tr)
-        if found:
-            continue
+    lost = [(i, span, tr) for (i, span), tr in zip(wanted, translations)
+            if not _reapply(results, i, span, tr)]
+    aligner = getattr(engine, "aligned_ranges", None)
+    if aligner is not None and any(span.inline_code for _, span, _ in lost):
+        # An inline code's words rendered otherwise in context: the English that the
+        # engine's attention aligns with them, decoding the plain Spanish alone, found
+        # in the sentence's English (pipeline.engines.argos.ArgosEngine.aligned_ranges).
+        todo = sorted({i for i, span, _ in lost if span.inline_code})
+        asked = {i: [s for j, s, _ in lost if j == i and s.inline_code] for i in todo}
+        answers = aligner([jobs[i][1] for i in todo], [[(s.start, s.end) for s in asked[i]] for i in todo])
+        placed = set()
+        for i, (out, ranges) in zip(todo, answers):
+            for span, r in zip(asked[i], ranges):
+                if r is not None and _reapply(results, i, span, out[r[0]:r[1]]):
+                    placed.add(id(span))
+        lost = [item for item in lost if id(item[1]) not in placed]
+    for i, span, tr in lost:
         if span.kind in ("link", "image") or (span.inline_code and span.attrs.get("label") == "link"):
             # Never drop a URL: give the link after the sentence, with its text translated alone.
             o, c = protect._delims(span)

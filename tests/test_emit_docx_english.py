@@ -419,3 +419,25 @@ def test_the_bilingual_docx_shows_the_inline_formatting_in_both_columns(english,
     assert "transforma la economía" in bold and seg.target[code.start:code.end] in bold
     rows = {r.id: r for r in read_bilingual(path)}
     assert rows[seg.id].target == seg.target  # read back as one text, whatever the runs
+
+
+def test_argos_puts_a_code_on_the_words_its_attention_aligns(argos_packages_dir, tmp_path):
+    """Every preamble paragraph of the UN declaration opens with an italic phrase
+    ("Considerando", "Convencida también"…). The test model's English rarely holds what it
+    makes of the phrase alone; its attention still finds the words: the italic stays on
+    English text in (nearly) every paragraph, and most often on its first words."""
+    from pipeline.run import translate_documents
+
+    src = CORPUS / "es__docx4j__toc.docx"
+    [result] = translate_documents([src], tmp_path, TranslateOptions(engine="argos", formats=("en.docx",)))
+    root = _tree(zipfile.ZipFile(result.outputs["en.docx"]).read("word/document.xml"))
+    paragraphs = list(root.iter(f"{{{W}}}p"))[18:32]
+    on_text = at_start = 0
+    for p in paragraphs:
+        runs = [(r.find(f"{{{W}}}rPr/{{{W}}}i") is not None, "".join(t.text or "" for t in r.iter(f"{{{W}}}t")))
+                for r in p.iter(f"{{{W}}}r")]
+        runs = [(it, text) for it, text in runs if text.strip()]
+        if any(it for it, _ in runs):
+            on_text += 1
+            at_start += any(it for it, _ in runs[:2])
+    assert on_text >= 12 and at_start >= 10, (on_text, at_start)
