@@ -205,9 +205,13 @@ def rewrite_paragraph(p, para, english: str, spans: list[Span]) -> None:
                 if a is not b:
                     break
                 common.append(a)
-            enter(tuple(common))
+            # A field's end stays in the wrapper its text was in, its start goes into the
+            # one its text is in (a TOC entry's PAGEREF inside its hyperlink); points
+            # go where both sides agree.
+            where_to = {0: before, 1: tuple(common), 2: after}
             flush()
-            for _, els in sorted(events[k], key=lambda ev: ev[0]):
+            for kind, els in sorted(events[k], key=lambda ev: ev[0]):
+                enter(where_to[kind])
                 for el in els:
                     if el.tag == _w("r"):
                         rpr = el.find(_w("rPr"))
