@@ -36,7 +36,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .docx_package import MC, W, w
+from .docx_package import MC, w
 
 _OFF = {"0", "false", "off", "none"}
 _RSID = re.compile(r"^rsid")
