@@ -14,7 +14,7 @@ Every block says where it lives, so that the English copy writer finds it again
 (pipeline.emit.docx_english): ``attrs["part"]`` (the ZIP member), ``attrs["story"]``
 ("body", "header", "footer", "footnote", "endnote", "comment", "textbox", "title"),
 ``attrs["label"]`` for all but the body ("Header", "First-page footer", "Footnote 3",
-"Comment 2 (Ana)", "Text box", "Document title") and ``attrs["position"]``: the
+"Comment 2 (Ana)", "Text box", "Text box, Footer", "Document title") and ``attrs["position"]``: the
 paragraph's number in its part, counting every ``w:p`` in document order.
 
 A paragraph's text and inline codes (spans of kind INLINE) come from
@@ -326,8 +326,9 @@ class _Reader:
                 self.note_numbers.setdefault((kind, ref), sum(1 for k in self.note_numbers if k[0] == kind) + 1)
         if para.text:
             self._block(p, para, table_attrs, story, label)
+        box_label = "Text box" if not label or label.startswith("Text box") else f"Text box, {label}"
         for box in para.boxes:  # text boxes: after the paragraph that anchors them
-            self.container_item(box, None, "textbox", "Text box")
+            self.container_item(box, None, "textbox", box_label)
 
     def _count(self, p) -> None:
         for el in p.iter(f"{_MATH}oMath", "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart",
