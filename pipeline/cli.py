@@ -144,6 +144,9 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, *
         for notice in result.notices:
             say(f"es2en: {result.path}: {notice}", err=True)
         names = ", ".join(p.name for p in result.outputs.values())
+        if not names:  # --format en.docx alone for a .txt/.md source
+            say(f"es2en: {result.path}: nothing written: the chosen formats ({', '.join(opts.formats)}) "
+                "are made from .docx sources only", err=True)
         say(f"{result.path}: {result.segments} segments, {result.engine}, {result.seconds:.1f} s → {names}")
 
     def on_progress(done: int, total: int) -> None:

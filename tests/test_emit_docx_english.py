@@ -441,3 +441,23 @@ def test_argos_puts_a_code_on_the_words_its_attention_aligns(argos_packages_dir,
             on_text += 1
             at_start += any(it for it, _ in runs[:2])
     assert on_text >= 12 and at_start >= 10, (on_text, at_start)
+
+
+def test_the_command_writes_the_english_copy_and_says_when_it_cannot(tmp_path):
+    """es2en translate: report.docx gets build/report.en.docx by default; --format en.docx
+    for a Markdown source writes nothing and says so."""
+    import sys
+
+    src = tmp_path / "informe.docx"
+    shutil.copy(CORPUS / "es__pydocx__comments-rich-para.docx", src)
+    md = tmp_path / "nota.md"
+    md.write_text("# Nota\n\nLa empresa invirtió en **centros de datos**.\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "pipeline", "translate", "--engine", "apertium", "--no-memory", "-q",
+           "--out", str(tmp_path / "out")]
+    proc = subprocess.run([*cmd, str(src)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "informe.bilingual.docx", "informe.bilingual.md", "informe.en.docx", "informe.en.md"]
+    proc = subprocess.run([*cmd, "--format", "en.docx", str(md)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and "nothing written" in proc.stderr and ".docx sources only" in proc.stderr
+    assert not (tmp_path / "out" / "nota.en.docx").exists()
