@@ -33,6 +33,8 @@ PRIORITY = {"code": 0, "url": 0, "html": 0, "date": 1, "number": 1, "currency": 
 
 
 def _rank(span: Span) -> int:
+    if "anchor" in span.attrs:  # a point's word (anchor_points): the first to give way
+        return 5
     return PRIORITY["paired"] if span.paired else PRIORITY.get(span.kind, 4)
 
 
@@ -380,6 +382,26 @@ def _best_window(text: str, needle: str) -> tuple[int, int] | None:
 
 
 _TRAILING = ".,;:!?)]»”\"'…"
+#: Marker numbers of anchor_points' spans: the point's own id plus this.
+_ANCHOR = 0x4000
+
+
+def anchor_points(source: str, codes: list[Span]) -> list[Span]:
+    """For each isolated inline code inside a sentence right after a word ("datos¹",
+    an image after "imagen"), a pair span over that word, so that the engines carry
+    the word's English as they carry formatting and the point lands right after it
+    (land_codes). Anchors give way to every other span (see _rank)."""
+    out = []
+    for code in codes:
+        k = code.start
+        if code.attrs.get("role") != "isolated" or not 0 < k < len(source.rstrip()) or source[k - 1].isspace():
+            continue
+        m = re.search(r"\w+$", source[:k])
+        if m:
+            out.append(Span(m.start(), k, INLINE, m.group(), attrs={
+                "id": str(int(code.attrs["id"]) + _ANCHOR), "role": "pair", "open": "", "close": "",
+                "format": code.attrs.get("format", ""), "label": "anchor", "anchor": code.attrs["id"]}))
+    return out
 
 
 def _point(source: str, at: int, target: str) -> int:
@@ -436,7 +458,8 @@ def land_codes(seg, text: str) -> None:
         attrs = dict(code.attrs)
         n = int(attrs["id"]) % _MARKS
         if attrs.get("role") == "isolated":
-            at = _point(seg.source, code.start, target)
+            anchor = (int(attrs["id"]) + _ANCHOR) % _MARKS
+            at = pairs[anchor][1] if anchor in pairs else _point(seg.source, code.start, target)
             out.append(Span(at, at, INLINE, "", attrs=attrs))
             continue
         if n in pairs:

@@ -102,6 +102,7 @@ def _jobs_for(segments: list[Segment], engine) -> list[tuple[Segment, str, list[
             # isolated ones (tabs, footnote references) are placed after the engine.
             seg.found.setdefault("inline", codes)
             seg.spans = [s for s in seg.spans if not (s.inline_code and not s.paired)]
+            seg.spans += protect.anchor_points(seg.source, codes)
         seg.spans = protect.resolve_overlaps(seg.spans)
         if limit and engine.count_tokens(seg.source) > limit:
             # Parts of a quarter of the limit: models trained on sentences drop

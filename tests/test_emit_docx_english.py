@@ -461,3 +461,27 @@ def test_the_command_writes_the_english_copy_and_says_when_it_cannot(tmp_path):
     proc = subprocess.run([*cmd, "--format", "en.docx", str(md)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0 and "nothing written" in proc.stderr and ".docx sources only" in proc.stderr
     assert not (tmp_path / "out" / "nota.en.docx").exists()
+
+
+def test_a_point_inside_a_sentence_follows_the_english_of_its_word():
+    """A footnote reference after "datos" lands after "data", wherever the engine puts
+    the word (the word is carried as a pair, protect.anchor_points); at a sentence's end it
+    stays before the full stop."""
+    from pipeline.engines import select_engine
+    from pipeline.model import INLINE, Segment, Span
+
+    def seg(text: str, after: str) -> Segment:
+        k = text.index(after) + len(after)
+        return Segment("d/1/1", text, spans=[Span(k, k, INLINE, "", attrs={
+            "id": "1", "role": "isolated", "format": "docx", "native": "", "label": "fn 1"})])
+
+    cases = [seg("La empresa invirtió en centros de datos nuevos y en la nube.", "datos"),
+             seg("El informe anual muestra una inversión récord este año.", "informe"),
+             seg("La inversión creció un 12 % en 2024.", "2024")]
+    engine = select_engine("apertium").engine
+    try:
+        translate_segments(cases, engine)
+    finally:
+        engine.close()
+    marked = [s.target[: s.target_spans[0].start] + "¹" + s.target[s.target_spans[0].start:] for s in cases]
+    assert "data¹" in marked[0] and "report¹" in marked[1] and marked[2].endswith("2024¹."), marked
