@@ -1,6 +1,6 @@
 """The English copy (OUT/<stem>.en.docx) on real documents: tests/data/docx-corpus holds
 Word, LibreOffice, Google Docs, Pages and pandoc files from public test suites (see its
-README) and three Spanish versions of them (es__*.docx, made by make_spanish.py).
+README) and four Spanish versions of them (es__*.docx, made by make_spanish.py).
 
 Every file is translated once with Apertium (the real engine) and the default glossaries;
 the tests then compare each English copy with its source part by part."""
