@@ -127,8 +127,8 @@ def _size(value: str | None) -> int | None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
               help="Output folder.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "md", "en.md"]),
-              help="Outputs to write (repeatable). Default: all three.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "md", "en.md", "en.docx"]),
+              help="Outputs to write (repeatable). Default: all; en.docx (the English copy) for .docx inputs only.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--memory", "memory_path", type=click.Path(path_type=Path), default=Path(".es2en/memory.sqlite"),
               show_default=True, help="Translation memory: reviewed English is reused, engine output cached.")
@@ -145,7 +145,8 @@ def _size(value: str | None) -> int | None:
 def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, fail_on, max_part_size, **engine_kw):
     """Translate Spanish .txt/.md/.docx files (or folders, or globs) into OUT.
 
-    Writes OUT/<name>.bilingual.docx, OUT/<name>.bilingual.md and OUT/<name>.en.md.
+    Writes OUT/<name>.bilingual.docx, OUT/<name>.bilingual.md and OUT/<name>.en.md, and for a .docx
+    source OUT/<name>.en.docx: the source document in English, every part and format kept.
     Each file's summary line counts its QA errors and warnings; --fail-on error|warning
     makes the exit status 1 when there are any (the outputs are written all the same).
     """
@@ -179,6 +180,9 @@ def translate(paths, out_dir, formats, quiet, memory_path, no_memory, cluster, f
         for notice in result.notices:
             say(f"es2en: {result.path}: {notice}", err=True)
         names = ", ".join(p.name for p in result.outputs.values())
+        if not names:  # --format en.docx alone for a .txt/.md source
+            say(f"es2en: {result.path}: nothing written: the chosen formats ({', '.join(opts.formats)}) "
+                "are made from .docx sources only", err=True)
         qa = f"QA: {plural(result.qa_errors, 'error')}, {plural(result.qa_warnings, 'warning')}"
         say(f"{result.path}: {plural(result.segments, 'segment')}, {result.engine}, {result.seconds:.1f} s, {qa} → {names}")
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import Span
+from .model import INLINE, Severity, Span
 
 #: Which span wins an overlap: the reader's verbatim spans (code, URLs, inline HTML),
 #: then numbers, then paired marks (emphasis, links), then glossary terms. A term that
@@ -33,7 +33,23 @@ PRIORITY = {"code": 0, "url": 0, "html": 0, "date": 1, "number": 1, "currency": 
 
 
 def _rank(span: Span) -> int:
+    if "anchor" in span.attrs:  # a point's word (anchor_points): the first to give way
+        return 5
     return PRIORITY["paired"] if span.paired else PRIORITY.get(span.kind, 4)
+
+
+#: An inline code of the source format (Span kind INLINE) has no delimiters in the text:
+#: its position in the English is marked, once restored, by two private-use characters
+#: (plane 15) that no engine sees and land_codes() turns into Segment.target_spans.
+_OPEN0, _CLOSE0, _MARKS = 0xF0000, 0xF8000, 0x8000
+
+
+def _delims(span: Span) -> tuple[str, str]:
+    """What restore puts around a paired span's English inner text."""
+    if span.inline_code:
+        n = int(span.attrs["id"]) % _MARKS
+        return chr(_OPEN0 + n), chr(_CLOSE0 + n)
+    return span.attrs["open"], span.attrs["close"]
 
 
 def _inner_bounds(span: Span) -> tuple[int, int]:
@@ -219,7 +235,8 @@ def restore_markup(output: str, spans: list[Span], source: str = "") -> str | No
                 # Keep the engine's spacing outside the delimiters: "** text **" would not render.
                 lead = inner[: len(inner) - len(inner.lstrip())]
                 trail = inner[len(inner.rstrip()):]
-                text = f"{lead}{span.attrs['open']}{inner.strip()}{span.attrs['close']}{trail}"
+                o, c = _delims(span)
+                text = f"{lead}{o}{inner.strip()}{c}{trail}"
             else:
                 lead, core, trail = _marks_outside("".join(parts), span.text)
                 before = "".join(p for _, parts in stack for p in parts) + lead
@@ -355,6 +372,140 @@ def reapply_paired(text: str, span: Span, inner_translation: str) -> tuple[str, 
         return text, False
     i = text.lower().find(needle.lower())
     if i < 0:
-        return text, False
-    j = i + len(needle)
-    return f"{text[:i]}{span.attrs['open']}{text[i:j]}{span.attrs['close']}{text[j:]}", True
+        if not span.inline_code:
+            return text, False
+        window = _best_window(text, needle)
+        if window is None:
+            return text, False
+        i, j = window
+    else:
+        j = i + len(needle)
+    o, c = _delims(span)
+    return f"{text[:i]}{o}{text[i:j]}{c}{text[j:]}", True
+
+
+# ------------------------------------------------------------ inline codes
+
+def _best_window(text: str, needle: str) -> tuple[int, int] | None:
+    """The words of ``text`` that best match ``needle`` (the inner text translated
+    alone), for an inline code whose words the engine rendered a little differently
+    in context ("the report" in "the complete report"): the run of words, about as
+    long as the needle, sharing the most words with it; None when under half match."""
+    words = [(m.start(), m.end(), m.group(0).lower().strip(_TRAILING)) for m in re.finditer(r"\S+", text)]
+    want = [w.lower().strip(_TRAILING) for w in needle.split()]
+    if not words or not want:
+        return None
+    best, score = None, 0.0
+    for size in range(max(1, len(want) - 1), len(want) + 3):
+        for a in range(0, len(words) - size + 1):
+            got = [w for _, _, w in words[a:a + size]]
+            common = len(set(got) & set(want))
+            value = common / len(set(got) | set(want))
+            if common and (value > score or (value == score and best and size < best[1] - best[0])):
+                best, score = (a, a + size), value
+    if best is None or score < 0.5:
+        return None
+    start, end = words[best[0]][0], words[best[1] - 1][1]
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+_TRAILING = ".,;:!?)]»”\"'…"
+#: Marker numbers of anchor_points' spans: the point's own id plus this.
+_ANCHOR = 0x4000
+
+
+def anchor_points(source: str, codes: list[Span]) -> list[Span]:
+    """For each isolated inline code inside a sentence right after a word ("datos¹",
+    an image after "imagen"), a pair span over that word, so that the engines carry
+    the word's English as they carry formatting and the point lands right after it
+    (land_codes). Anchors give way to every other span (see _rank)."""
+    out = []
+    for code in codes:
+        k = code.start
+        if code.attrs.get("role") != "isolated" or not 0 < k < len(source.rstrip()) or source[k - 1].isspace():
+            continue
+        m = re.search(r"\w+$", source[:k])
+        if m:
+            out.append(Span(m.start(), k, INLINE, m.group(), attrs={
+                "id": str(int(code.attrs["id"]) + _ANCHOR), "role": "pair", "open": "", "close": "",
+                "format": code.attrs.get("format", ""), "label": "anchor", "anchor": code.attrs["id"]}))
+    return out
+
+
+def _point(source: str, at: int, target: str) -> int:
+    """Where an isolated code (a footnote reference, a tab, an image) at ``at`` of the
+    source goes in ``target``: the start or the end where it was there (before the
+    closing punctuation where it stood before the source's), else after the word at
+    the same relative place."""
+    before, after = source[:at].strip(), source[at:].strip()
+    if not before:
+        return 0
+    if not after:
+        return len(target)
+    if all(ch in _TRAILING for ch in after):
+        return len(target.rstrip(_TRAILING))
+    words = list(re.finditer(r"\S+", target))
+    if not words:
+        return len(target)
+    k = len(source[:at].split())
+    j = min(len(words), max(1, round(k * len(words) / max(1, len(source.split())))))
+    end = words[j - 1].end()
+    if source[at - 1:at] == " " and end < len(target):  # the code stood before a word
+        return words[j].start() if j < len(words) else len(target)
+    return end
+
+
+def land_codes(seg, text: str) -> None:
+    """Set ``seg.target`` to ``text`` without the code marks restore put in it, and
+    ``seg.target_spans`` to where each of the segment's inline codes landed.
+
+    A pair code the engine lost is placed on the same text where that text stands
+    unchanged in the English (a name, a number), else at the end of the sentence,
+    and flagged; isolated codes are placed by _point. No code is ever lost."""
+    codes = seg.found.get("inline") if "inline" in seg.found else [s for s in seg.spans if s.inline_code]
+    clean: list[str] = []
+    opened: dict[int, int] = {}
+    pairs: dict[int, tuple[int, int]] = {}
+    for ch in text:
+        o = ord(ch)
+        if _OPEN0 <= o < _OPEN0 + _MARKS:
+            opened[o - _OPEN0] = len(clean)
+        elif _CLOSE0 <= o < _CLOSE0 + _MARKS:
+            k = o - _CLOSE0
+            if k in opened and k not in pairs:
+                pairs[k] = (opened.pop(k), len(clean))
+        else:
+            clean.append(ch)
+    target = "".join(clean)
+    seg.target = target
+    if not codes:
+        seg.target_spans = []
+        return
+    out: list[Span] = []
+    for code in codes:
+        attrs = dict(code.attrs)
+        n = int(attrs["id"]) % _MARKS
+        if attrs.get("role") == "isolated":
+            anchor = (int(attrs["id"]) + _ANCHOR) % _MARKS
+            at = pairs[anchor][1] if anchor in pairs else _point(seg.source, code.start, target)
+            out.append(Span(at, at, INLINE, "", attrs=attrs))
+            continue
+        if n in pairs:
+            s, e = pairs[n]
+            while s < e and target[s].isspace():  # an engine's space inside the marks
+                s += 1
+            while e > s and target[e - 1].isspace():
+                e -= 1
+        else:
+            m = re.search(rf"(?<!\w){re.escape(code.text)}(?!\w)", target, re.IGNORECASE) if code.text.strip() else None
+            if m:
+                s, e = m.span()
+            else:
+                s = e = len(target)
+                seg.flag("markup", Severity.WARNING,
+                         f"{attrs.get('label') or 'formatting'} on “{code.text}” could not be placed in the English: "
+                         "kept at the end of the sentence")
+        out.append(Span(s, e, INLINE, target[s:e], attrs=attrs))
+    seg.target_spans = sorted(out, key=lambda sp: (sp.start, -(sp.end - sp.start)))

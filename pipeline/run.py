@@ -27,7 +27,7 @@ class TranslateOptions:
     engine: str = "auto"
     device: str = "auto"
     beam_size: int | None = None
-    formats: tuple[str, ...] = ("docx", "md", "en.md")
+    formats: tuple[str, ...] = ("docx", "md", "en.md", "en.docx")  # en.docx: .docx sources only
     #: None: every file in the default glossaries/ folder; []: no glossary.
     glossaries: list[Path] | None = None
     #: Skip malformed glossary lines with a warning instead of stopping.

@@ -96,6 +96,13 @@ def _jobs_for(segments: list[Segment], engine) -> list[tuple[Segment, str, list[
     for seg in segments:
         if seg.target is not None:
             continue
+        codes = [s for s in seg.spans if s.inline_code]
+        if codes:
+            # The source format's inline codes, all of them, for protect.land_codes; the
+            # isolated ones (tabs, footnote references) are placed after the engine.
+            seg.found.setdefault("inline", codes)
+            seg.spans = [s for s in seg.spans if not (s.inline_code and not s.paired)]
+            seg.spans += protect.anchor_points(seg.source, codes)
         seg.spans = protect.resolve_overlaps(seg.spans)
         if limit and engine.count_tokens(seg.source) > limit:
             # Parts of a quarter of the limit: models trained on sentences drop
@@ -213,7 +220,7 @@ def translate_stream(
                 if pending[id(seg)] == 0:
                     del pending[id(seg)]
                     # Engines leave doubled spaces where they drop a word ("se").
-                    seg.target = " ".join(" ".join(parts.pop(id(seg))).split())
+                    protect.land_codes(seg, " ".join(" ".join(parts.pop(id(seg))).split()))
                     seg.provenance = Provenance("engine", engine.name, engine.version)
                     finished.setdefault(id(item), (item, []))[1].append(seg)
                     item.remaining -= 1
@@ -344,6 +351,11 @@ def _repair(jobs, encodings, partial, engine) -> list[str]:
     return results
 
 
+def _reapply(results, i: int, span: Span, english: str) -> bool:
+    results[i], found = protect.reapply_paired(results[i], span, english)
+    return found
+
+
 def _reapply_marks(jobs, encodings, results, engine) -> None:
     """Put emphasis/links back for engines that cannot carry markup."""
     wanted = [(i, span) for i, enc in enumerate(encodings) for span in enc.paired if results[i] is not None]
@@ -351,14 +363,28 @@ def _reapply_marks(jobs, encodings, results, engine) -> None:
         return
     inner = [jobs[i][1][span.start + len(span.attrs["open"]): span.end - len(span.attrs["close"])] for i, span in wanted]
     translations = engine.translate_batch(inner)
-    for (i, span), tr in zip(wanted, translations):
-        results[i], found = protect.reapply_paired(results[i], span, tr)
-        if found:
-            continue
-        if span.kind in ("link", "image"):
+    lost = [(i, span, tr) for (i, span), tr in zip(wanted, translations)
+            if not _reapply(results, i, span, tr)]
+    aligner = getattr(engine, "aligned_ranges", None)
+    if aligner is not None and any(span.inline_code for _, span, _ in lost):
+        # An inline code's words rendered otherwise in context: the English that the
+        # engine's attention aligns with them, decoding the plain Spanish alone, found
+        # in the sentence's English (pipeline.engines.argos.ArgosEngine.aligned_ranges).
+        todo = sorted({i for i, span, _ in lost if span.inline_code})
+        asked = {i: [s for j, s, _ in lost if j == i and s.inline_code] for i in todo}
+        answers = aligner([jobs[i][1] for i in todo], [[(s.start, s.end) for s in asked[i]] for i in todo])
+        placed = set()
+        for i, (out, ranges) in zip(todo, answers):
+            for span, r in zip(asked[i], ranges):
+                if r is not None and _reapply(results, i, span, out[r[0]:r[1]]):
+                    placed.add(id(span))
+        lost = [item for item in lost if id(item[1]) not in placed]
+    for i, span, tr in lost:
+        if span.kind in ("link", "image") or (span.inline_code and span.attrs.get("label") == "link"):
             # Never drop a URL: give the link after the sentence, with its text translated alone.
-            results[i] = f"{results[i].rstrip()} ({span.attrs['open']}{tr.strip()}{span.attrs['close']})"
+            o, c = protect._delims(span)
+            results[i] = f"{results[i].rstrip()} ({o}{tr.strip()}{c})"
             jobs[i][0].flag("markup", Severity.WARNING,
                             f"{span.kind} “{span.text}” could not be placed in the English: given after the sentence")
-        else:
+        elif not span.inline_code:  # an inline code is placed and flagged by protect.land_codes
             jobs[i][0].flag("markup", Severity.WARNING, f"{span.kind} on “{span.text}” could not be placed in the English")

@@ -151,7 +151,8 @@ def test_cluster_run_equals_local_run(tmp_path, ray_cluster):
 
     local, remote = normalised_outputs(tmp_path / "local"), normalised_outputs(tmp_path / "cluster")
     assert sorted(local) == sorted(remote)
-    assert len([n for n in local if n.endswith("word/document.xml")]) == 4
+    assert len([n for n in local if n.endswith(".bilingual.docx!word/document.xml")]) == 4
+    assert "carta.en.docx!word/document.xml" in local  # the .docx source also gets its English copy
     for name in local:
         assert remote[name] == local[name], name
     # The memory got the same rows (English, QA flags, unknown words), each translated once.

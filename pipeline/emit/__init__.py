@@ -17,10 +17,13 @@ from .bilingual_read import BilingualRow, read_bilingual
 from .markdown import write_bilingual_markdown, write_english_markdown
 
 #: Output formats, in the order they are written; ``--format`` picks a subset.
-FORMATS = ("docx", "md", "en.md")
+FORMATS = ("docx", "md", "en.md", "en.docx")
 
 #: File name suffix of each format: OUT/<stem><suffix>.
-SUFFIXES = {"docx": ".bilingual.docx", "md": ".bilingual.md", "en.md": ".en.md"}
+SUFFIXES = {"docx": ".bilingual.docx", "md": ".bilingual.md", "en.md": ".en.md", "en.docx": ".en.docx"}
+
+#: Formats made only from a source of one format (the English copy keeps the source's own).
+SOURCE_ONLY = {"en.docx": "docx"}
 
 __all__ = [
     "FORMATS",
@@ -53,7 +56,8 @@ def output_paths(doc: Document, out_dir: Path, formats: Iterable[str] = FORMATS)
     per run), so two outputs never share a name.
     """
     out_dir = Path(out_dir)
-    return {fmt: out_dir / f"{doc.id}{SUFFIXES[fmt]}" for fmt in _check_formats(formats)}
+    return {fmt: out_dir / f"{doc.id}{SUFFIXES[fmt]}" for fmt in _check_formats(formats)
+            if SOURCE_ONLY.get(fmt, doc.format) == doc.format}
 
 
 def write_bilingual_docx(doc: Document, path: Path, run: RunInfo, **options) -> Path:
@@ -73,7 +77,14 @@ def prepare_writers(formats: Iterable[str] = FORMATS) -> None:
         importlib.import_module(".docx_bilingual", __package__)
 
 
+def write_english_docx(doc: Document, path: Path, run: RunInfo) -> Path:
+    from .docx_english import write_english_docx as write
+
+    return write(doc, path, run)
+
+
 _WRITERS = {
+    "en.docx": write_english_docx,
     "docx": write_bilingual_docx,
     "md": write_bilingual_markdown,
     "en.md": write_english_markdown,

@@ -184,7 +184,7 @@ def read_bilingual_docx(path: Path) -> list[BilingualRow]:
             elif any(tc.find(f"{W}tcPr/{W}vMerge") is not None for tc in tcs):
                 problem = "cells merged vertically"
             texts += [""] * (ncols - len(texts))
-            seg_id = texts[0].strip()
+            seg_id = texts[0].strip().split("\n")[0].strip()  # a second line is the unit's label
             if not seg_id and not problem:
                 problem = "row has no segment id (added or split by hand?)"
             bold = tcs[1].find(f".//{W}rPr/{W}b") is not None if len(tcs) > 1 else False
@@ -267,7 +267,7 @@ def read_bilingual_markdown(path: Path) -> list[BilingualRow]:
             heading = len(cells[0]) >= 4 and cells[0].startswith("**") and cells[0].endswith("**")
             if heading:
                 cells = [_unbold(c) for c in cells]
-            seg_id = cells[0].strip("` ")
+            seg_id = cells[0].strip("` ").split(" · ")[0].strip()  # after " · ": the unit's label
             if not seg_id and not problem:
                 problem = "row has no segment id (added or split by hand?)"
             rows.append(

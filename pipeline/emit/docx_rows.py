@@ -115,6 +115,51 @@ def run(text: str, rpr: str) -> str:
     return f"<w:r>{rpr}{run_content(text)}</w:r>"
 
 
+_ON = r'(?:\s+w:val="(?:1|true|on)")?\s*/>'
+_BOLD, _ITALIC = re.compile(r"<w:b" + _ON), re.compile(r"<w:i" + _ON)
+_UNDERLINE = re.compile(r'<w:u\s+w:val="(?!none")[^"]+"')
+
+
+def _formatted(text: str, spans, rpr: str) -> str:
+    """``text`` as runs, bold/italic/underlined where a DOCX source's inline code
+    (Span kind "inline", its run properties in attrs["native"]) says so."""
+    marks = []
+    for s in spans:
+        native = s.attrs.get("native") or "" if s.inline_code and s.end > s.start else ""
+        flags = (bool(_BOLD.search(native)), bool(_ITALIC.search(native)), bool(_UNDERLINE.search(native)))
+        if any(flags):
+            marks.append((s.start, s.end, flags))
+    if not marks:
+        return run(text, rpr)
+    cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        bold = italic = underline = False
+        for s, e, (mb, mi, mu) in marks:
+            if s <= a and b <= e:
+                bold, italic, underline = bold or mb, italic or mi, underline or mu
+        out.append(run(text[a:b], _styled(rpr, bold, italic, underline)))
+    return "".join(out)
+
+
+def _styled(rpr: str, bold: bool, italic: bool, underline: bool) -> str:
+    """``rpr`` with bold, italic and underline added in the schema's order."""
+    if not (bold or italic or underline):
+        return rpr
+    inner = "" if rpr == "<w:rPr/>" else rpr[len("<w:rPr>"):-len("</w:rPr>")]
+    head = ""
+    if inner.startswith("<w:rFonts"):
+        end = inner.index("/>") + 2
+        head, inner = inner[:end], inner[end:]
+    add = ("<w:b/>" if bold and "<w:b/>" not in inner else "") + ("<w:i/>" if italic and "<w:i/>" not in inner else "")
+    tail = ""
+    if underline:
+        at = inner.find("<w:lang")
+        inner, tail = (inner, "") if at < 0 else (inner[:at], inner[at:])
+        tail = '<w:u w:val="single"/>' + tail
+    return f"<w:rPr>{head}{add}{inner}{tail}</w:rPr>"
+
+
 def _shd(fill: str) -> str:
     return f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
 
@@ -195,7 +240,10 @@ class RowWriter:
             fill = HEADING_FILL
         tc = self._tc_open(row.first_in_block, fill)
         parts = [_TR_KEEP if max(len(source), len(target)) < CANT_SPLIT_CHARS else _TR_SPLIT,
-                 tc[0], "<w:p>", _KEEP_NEXT if heading else "", _id_runs(seg.id), "</w:p></w:tc>"]
+                 tc[0], "<w:p>", _KEEP_NEXT if heading else "", _id_runs(seg.id), "</w:p>",
+                 # Where a DOCX source's unit lives ("Footnote 3", "Header"), under the id.
+                 f"<w:p>{run(block.attrs['label'], _ID_HEAD)}</w:p>" if row.first_in_block and block.attrs.get("label")
+                 else "", "</w:tc>"]
         if heading:
             level = block.level if block.level in (1, 2) else 0
             es_rpr, en_rpr = self._es_heading[level], self._en_heading[level]
@@ -207,8 +255,9 @@ class RowWriter:
                 style = self._pstyle[(row.first_in_block, list_depth(block, self._list_base))]
                 ppr_es = style if source else ""
                 ppr_en = style if target else ""
-        parts += [tc[1], "<w:p>", ppr_es, run(source, es_rpr) if source else "", "</w:p></w:tc>",
-                  tc[2], "<w:p>", ppr_en, run(target, en_rpr) if target else "", "</w:p></w:tc>"]
+        parts += [tc[1], "<w:p>", ppr_es, _formatted(source, seg.spans, es_rpr) if source else "", "</w:p></w:tc>",
+                  tc[2], "<w:p>", ppr_en, _formatted(target, seg.target_spans, en_rpr) if target else "",
+                  "</w:p></w:tc>"]
         if self.qa:
             parts += [tc[3], _qa_paragraphs(seg), "</w:tc>"]
         parts.append("</w:tr>")

@@ -128,7 +128,9 @@ def bilingual_markdown_lines(doc: Document, run: RunInfo) -> Iterator[str]:
             yield from _table_header(cols)
             in_table = True
         seg = row.segment
-        cells = [seg.id, escape_cell(seg.source), escape_cell(seg.target or "")]
+        label = row.block.attrs.get("label") if row.first_in_block else None  # "Footnote 3", "Header"
+        cells = [f"{seg.id} · {escape_cell(label)}" if label else seg.id, escape_cell(seg.source),
+                 escape_cell(seg.target or "")]
         if row.block.kind is BlockKind.HEADING:
             cells = [_bold(c) for c in cells]
         if qa:
@@ -299,8 +301,12 @@ def _english_parts(doc: Document, run: RunInfo) -> Iterator[tuple[str, int]]:
                 parts.append(("#" * min(max(block.level, 1), 6) + " " + text, quote))
         elif block.kind is BlockKind.PARAGRAPH:
             text = block.target.strip()
+            if text and block.attrs.get("story") not in (None, "body", "textbox"):
+                text = f"_{block.attrs.get('label', '')}:_ {text}"  # a DOCX header, note, comment, title
+            elif text:
+                text = _escape_block_start(text)
             if text:
-                parts.append((_escape_block_start(text), quote))
+                parts.append((text, quote))
         elif block.kind is BlockKind.FRONT_MATTER:
             parts.append((front_matter_text(block), quote))
         elif block.kind is BlockKind.RAW:

@@ -331,6 +331,34 @@ class ArgosEngine:
             results.append(self._replace_aligned(text, spans, out[0], pieces[0], attention[0]))
         return results
 
+    def aligned_ranges(self, texts: list[str], ranges_list: list[list[tuple[int, int]]]):
+        """Translate each text alone; for each (start, end) of its characters, the
+        character range of the English its pieces' attention aligns with (whole
+        words), or None. Returns [(English, [range | None, …]), …]."""
+        answers = []
+        for text, ranges in zip(texts, ranges_list):
+            out, pieces, attention = self.translate_batch([text], return_attention=True)
+            out, tgt, attn = out[0], pieces[0], attention[0]
+            src = self.sp.encode(text, return_type="proto").pieces
+            found = []
+            for start, end in ranges:
+                b0, b1 = len(text[:start].encode()), len(text[:end].encode())
+                run = _aligned_run(attn, [k for k, p in enumerate(src) if p.begin < b1 and p.end > b0
+                                          and p.surface.strip()])
+                if run is None:
+                    found.append(None)
+                    continue
+                lo, hi = run
+                while lo > 0 and lo < len(tgt) and not tgt[lo].startswith("▁"):
+                    lo -= 1
+                while hi + 1 < len(tgt) and not tgt[hi + 1].startswith("▁"):
+                    hi += 1
+                a = len(self.sp.decode_pieces(tgt[:lo])) + (1 if lo > 0 and tgt[lo].startswith("▁") else 0)
+                b = len(self.sp.decode_pieces(tgt[: hi + 1]))
+                found.append((a, b) if b > a and out[a:b].strip() else None)
+            answers.append((out, found))
+        return answers
+
     def _replace_aligned(self, text, spans, out, tgt_pieces, attn) -> tuple[str, list]:
         src = self.sp.encode(text, return_type="proto").pieces
         chosen: list[tuple[int, int, str]] = []

@@ -1,8 +1,26 @@
-"""DOCX reader (python-docx), named ``docx_reader`` so it never shadows python-docx.
+"""DOCX reader, named ``docx_reader`` so it never shadows python-docx.
 
-Reading order is the order of the body's children: paragraphs, tables (each
-cell's paragraphs, row by row, cell by cell; nested tables in place) and content
-controls (``w:sdt``, read through).
+Reads every story of the package straight from its XML (pipeline.ingest.docx_package,
+one top-level paragraph or table at a time), in this order: the body (paragraphs,
+tables row by row and cell by cell with nested tables in place, content controls,
+block-level ``mc:AlternateContent`` through its Choice, else its Fallback), then
+each section's headers and footers (default, first-page, even-page; a part shared
+by several sections is read once), footnotes, endnotes, comments, and last the
+document title property (docProps/core.xml). Text boxes (DrawingML ``wps:txbx``; a
+VML ``v:textbox`` only where it is not the fallback of a DrawingML one) are read
+after the paragraph that holds them.
+
+Every block says where it lives, so that the English copy writer finds it again
+(pipeline.emit.docx_english): ``attrs["part"]`` (the ZIP member), ``attrs["story"]``
+("body", "header", "footer", "footnote", "endnote", "comment", "textbox", "title"),
+``attrs["label"]`` for all but the body ("Header", "First-page footer", "Footnote 3",
+"Comment 2 (Ana)", "Text box", "Text box, Footer", "Document title") and ``attrs["position"]``: the
+paragraph's number in its part, counting every ``w:p`` in document order.
+
+A paragraph's text and inline codes (spans of kind INLINE) come from
+pipeline.ingest.docx_paragraph: tracked changes read as accepted, field codes and
+hidden text left out, runs of equal formatting merged, what differs (bold, links,
+footnote references, fields, tabs, images…) an inline code.
 
 Block kinds:
 
@@ -23,15 +41,11 @@ Block kinds:
   table inside a cell. Continuation cells of a vertical merge are skipped (they
   hold no text).
 
-Paragraph text is what Word shows: runs, hyperlinks, field results, tracked
-insertions; not tracked deletions, field codes or hidden (``w:vanish``) text.
-Whitespace runs (tabs, line breaks) are collapsed to single spaces, the text
-is put in Unicode NFC. Empty paragraphs are dropped.
+Reported in ``Document.notices`` (never dropped silently): hidden text left as it
+is, equations, charts and diagrams whose text is not read, embedded documents
+(``w:altChunk``) left untranslated.
 
-Not read, reported in ``Document.notices`` with a count: text boxes and shapes'
-text, images, charts and diagrams, equations, footnotes, endnotes, comments,
-page headers and footers, hidden text. python-docx does not expose most of these
-and the writers have no place to put them.
+Strict Open XML is read (its namespaces mapped to the transitional ones).
 
 Bad files raise :class:`InputError`: zero bytes, not a ZIP archive, a truncated
 or damaged archive, a password-protected (encrypted) document, a legacy .doc, a
@@ -47,12 +61,11 @@ import zlib
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.model import Block, BlockKind, Document
+from pipeline.model import INLINE, Block, BlockKind, Document, Span
 
+from .docx_package import DOCUMENT_TYPES, MC, R, W, Package, iter_units, paragraph_positions
+from .docx_paragraph import Paragraph, Styles, analyse, paragraph_style
 from .encoding import read_source_bytes
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def _w(tag: str) -> str:
@@ -97,9 +110,11 @@ def _check_container(path: Path) -> None:
         raise InputError("not a Word document: the ZIP archive has no word/ part (another Office format?)", path)
 
 
-def _open(path: Path):
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split())
+
+
+def _open(path: Path) -> Package:
     from lxml.etree import XMLSyntaxError
 
     from .limits import check_archive
@@ -107,86 +122,21 @@ def _open(path: Path):
     check_archive(path)  # inflation guards (zip bombs) before anything inflates a member
     _check_container(path)
     try:
-        return docx.Document(str(path))
-    except PackageNotFoundError:
+        package = Package.open(zipfile.ZipFile(path))
+    except KeyError:
         raise InputError("corrupt .docx: no Word document inside the package", path) from None
     except XMLSyntaxError as err:
-        raise InputError(f"corrupt .docx: malformed XML ({err})", path) from None
-    except ValueError as err:
-        msg = str(err)
-        if "macroEnabled" in msg:
-            raise InputError("a macro-enabled document (.docm); save it as a plain .docx", path) from None
-        if "template" in msg:
-            raise InputError("a Word template (.dotx); save it as a .docx document", path) from None
-        raise InputError(f"not a Word document: {msg}", path) from None
-    except (KeyError, zipfile.BadZipFile, AttributeError, zlib.error, EOFError) as err:
-        raise InputError(f"corrupt .docx: {err}", path) from None
-
-
-# ------------------------------------------------------------------ text
-
-
-def _visible_text(el, counts: dict[str, int]) -> str:
-    out: list[str] = []
-    for child in el:
-        tag = child.tag
-        if not isinstance(tag, str):  # comments, processing instructions
-            continue
-        if tag == _w("t"):
-            out.append(child.text or "")
-        elif tag in (_w("tab"), _w("ptab")):
-            out.append("\t")
-        elif tag in (_w("br"), _w("cr")):
-            out.append("\n")
-        elif tag == _w("noBreakHyphen"):
-            out.append("\u2011")
-        elif tag in (_w("del"), _w("moveFrom"), _w("instrText"), _w("delText"), _w("pPr"), _w("drawing"), _w("pict")):
-            continue
-        elif tag == _w("r"):
-            rpr = child.find(_w("rPr"))
-            if rpr is not None and rpr.find(_w("vanish")) is not None:
-                if any((t.text or "").strip() for t in child.iter(_w("t"))):
-                    counts["hidden text"] += 1
-                continue
-            out.append(_visible_text(child, counts))
-        elif tag == f"{{{MC}}}AlternateContent":
-            choice = child.find(f"{{{MC}}}Choice")
-            if choice is not None:
-                out.append(_visible_text(choice, counts))
-        elif tag == _w("p"):  # should not happen inside a paragraph, but stay safe
-            continue
-        else:
-            out.append(_visible_text(child, counts))
-    return "".join(out)
-
-
-def _count_skipped(p, counts: dict[str, int]) -> None:
-    fallback = f"{{{MC}}}Fallback"
-
-    def live(e) -> bool:
-        return not any(a.tag == fallback for a in e.iterancestors())
-
-    for el in p.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        local = tag.rsplit("}", 1)[-1]
-        if local == "txbxContent" and live(el):
-            counts["text boxes"] += 1
-        elif local == "pic" and tag.startswith("{http://schemas.openxmlformats.org/drawingml/2006/picture}") and live(el):
-            counts["images"] += 1
-        elif local == "chart" and "chart" in tag and live(el):
-            counts["charts"] += 1
-        elif local == "relIds" and "diagram" in tag and live(el):
-            counts["diagrams"] += 1
-        elif local == "oMath" and tag.startswith("{http://schemas.openxmlformats.org/officeDocument/2006/math}"):
-            counts["equations"] += 1
-        elif tag == _w("footnoteReference"):
-            counts["footnotes"] += 1
-        elif tag == _w("endnoteReference"):
-            counts["endnotes"] += 1
-        elif tag == _w("commentReference"):
-            counts["comments"] += 1
+        raise InputError(f"corrupt .docx: malformed XML ({_one_line(err)})", path) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as err:
+        raise InputError(f"corrupt .docx: {_one_line(err)}", path) from None
+    kind = package.main_type
+    if "macroEnabled" in kind:
+        raise InputError("a macro-enabled document (.docm); save it as a plain .docx", path)
+    if "template" in kind:
+        raise InputError("a Word template (.dotx); save it as a .docx document", path)
+    if kind not in DOCUMENT_TYPES:
+        raise InputError(f"not a Word document: its main part is {kind or 'of no known type'}", path)
+    return package
 
 
 # ------------------------------------------------------------------ styles and numbering
@@ -222,39 +172,13 @@ def _format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
-class _Styles:
-    def __init__(self, document):
-        self.by_id = {}
-        for s in document.styles:
-            try:
-                self.by_id[s.style_id] = s
-            except Exception:  # noqa: BLE001 - a broken style entry must not stop reading
-                continue
-        try:
-            from docx.enum.style import WD_STYLE_TYPE
-
-            self.default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-        except Exception:  # noqa: BLE001
-            self.default = None
-
-    def chain(self, style_id: str | None):
-        style = self.by_id.get(style_id) if style_id else self.default
-        seen = 0
-        while style is not None and seen < 10:
-            yield style
-            style = style.base_style
-            seen += 1
-
-
 class _Numbering:
     """Resolves numId/ilvl to the marker Word shows, counting items per list."""
 
-    def __init__(self, document):
+    def __init__(self, root):
         self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[str, dict[int, int]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except Exception:  # noqa: BLE001 - no numbering part
+        if root is None:
             return
         abstract = {}
         for an in root.findall(_w("abstractNum")):
@@ -332,6 +256,14 @@ def _outline_level(el) -> int | None:
 # ------------------------------------------------------------------ reader
 
 
+def _style_name(style) -> str:
+    from docx.styles import BabelFish  # the UI names Word shows ("heading 1" → "Heading 1")
+
+    el = style.find(_w("name"))
+    name = el.get(_w("val")) if el is not None else style.get(_w("styleId"), "")
+    return BabelFish.internal2ui(name or "")
+
+
 def _children(el, tag: str):
     """Direct children named ``w:tag``, looking through content controls and custom XML."""
     for child in el:
@@ -345,84 +277,116 @@ def _children(el, tag: str):
             yield from _children(child, tag)
 
 
-_SKIPPED_NAMES = {
-    "text boxes": ("text box", "text boxes"),
-    "images": ("image", "images"),
-    "charts": ("chart", "charts"),
-    "diagrams": ("diagram (SmartArt)", "diagrams (SmartArt)"),
-    "equations": ("equation", "equations"),
-    "footnotes": ("footnote", "footnotes"),
-    "endnotes": ("endnote", "endnotes"),
-    "comments": ("comment", "comments"),
-    "hidden text": ("hidden text run", "hidden text runs"),
-}
+_HF_LABELS = {("header", "default"): "Header", ("header", "first"): "First-page header",
+              ("header", "even"): "Even-page header", ("footer", "default"): "Footer",
+              ("footer", "first"): "First-page footer", ("footer", "even"): "Even-page footer"}
+_NOTE_SKIP = {"separator", "continuationSeparator", "continuationNotice"}
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+
+
+def inline_spans(para: Paragraph) -> list[Span]:
+    """The paragraph's inline codes as spans of the model (kind INLINE)."""
+    spans = []
+    for c in para.codes:
+        attrs = {"id": c.id, "role": c.role, "format": "docx", "native": c.native(), "label": c.label}
+        if c.role == "pair":
+            attrs.update(open="", close="")  # the delimiters are not in the text
+        if c.space:
+            attrs["space"] = True
+        if c.parent:
+            attrs["parent"] = c.parent
+        spans.append(Span(c.start, c.end, INLINE, para.text[c.start:c.end], attrs=attrs))
+    return spans
 
 
 class _Reader:
-    def __init__(self, document, doc: Document):
-        self.document = document
+    def __init__(self, package: Package, doc: Document):
+        self.package = package
         self.doc = doc
-        self.styles = _Styles(document)
-        self.numbering = _Numbering(document)
-        self.counts: dict[str, int] = {
-            k: 0
-            for k in (
-                "text boxes",
-                "images",
-                "charts",
-                "diagrams",
-                "equations",
-                "footnotes",
-                "endnotes",
-                "comments",
-                "hidden text",
-            )
-        }
+        styles = package.related("styles")
+        self.styles = Styles(package.parse(styles[0]) if styles else None)
+        numbering = package.related("numbering")
+        self.numbering = _Numbering(package.parse(numbering[0]) if numbering else None)
+        self.counts = {"hidden text": 0, "equations": 0, "charts": 0, "diagrams": 0}
         self.tables = -1
+        self.sections: list[list[tuple[str, str, str]]] = [[]]  # per section: (story, type, r:id)
+        self.note_numbers: dict[tuple[str, str], int] = {}  # ("fn", id) → shown number
+        self.alt_chunks: list[str] = []
+        self.comments = 0
+        self.where: dict = {}
+        self.positions: dict = {}
 
-    def paragraph(self, p, table_attrs: dict | None = None) -> None:
-        _count_skipped(p, self.counts)
-        text = unicodedata.normalize("NFC", " ".join(_visible_text(p, self.counts).split()))
-        if not text:
-            return
-        ppr = p.find(_w("pPr"))
-        style_el = ppr.find(_w("pStyle")) if ppr is not None else None
-        style_id = style_el.get(_w("val")) if style_el is not None else None
+    # ---------------------------------------------------------- one paragraph
+
+    def paragraph(self, p, table_attrs: dict | None = None, story: str | None = None,
+                  label: str | None = None) -> None:
+        para = analyse(p, self.styles)
+        self.counts["hidden text"] += para.hidden_runs
+        self._count(p)
+        for c in para.codes:
+            if c.label.startswith(("fn ", "en ")) and c.label.split()[1:2] and c.label.split()[1].lstrip("-").isdigit():
+                kind, ref = c.label.split()[:2]
+                self.note_numbers.setdefault((kind, ref), sum(1 for k in self.note_numbers if k[0] == kind) + 1)
+        if para.text:
+            self._block(p, para, table_attrs, story, label)
+        box_label = "Text box" if not label or label.startswith("Text box") else f"Text box, {label}"
+        for box in para.boxes:  # text boxes: after the paragraph that anchors them
+            self.container_item(box, None, "textbox", box_label)
+
+    def _count(self, p) -> None:
+        for el in p.iter(f"{_MATH}oMath", "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart",
+                         "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"):
+            if any(a.tag == f"{{{MC}}}Fallback" for a in el.iterancestors()):
+                continue
+            key = "equations" if el.tag.startswith(_MATH) else "charts" if el.tag.endswith("chart") else "diagrams"
+            if key != "equations" or el.getparent().tag != f"{_MATH}oMathPara":
+                self.counts[key] += 1
+
+    def _block(self, p, para: Paragraph, table_attrs, story, label) -> None:
+        text = para.text
+        style_id = paragraph_style(p) or self.styles.default_para
         chain = list(self.styles.chain(style_id))
-        style_name = chain[0].name if chain else (style_id or "")
-        attrs: dict = {"style": style_name}
+        names = [_style_name(s) for s in chain]
+        style_name = names[0] if names else (paragraph_style(p) or "")
+        attrs: dict = {"style": style_name, **self.where, "position": self.positions[p]}
+        if story:
+            attrs["story"] = story
+        if label:
+            attrs["label"] = label
         if table_attrs:
             attrs.update(table_attrs)
+        spans = inline_spans(para)
 
         heading = None
-        for s in chain:
-            name = (s.name or "").strip()
-            low = name.lower()
+        for s, name in zip(chain, names):
+            low = name.strip().lower()
             if low == "title":
                 heading = 1
             elif low == "subtitle":
                 heading = 2
             else:
-                m = _HEADING_NAME.match(name)
-                heading = int(m.group(1)) if m else _outline_level(s.element)
+                m = _HEADING_NAME.match(name.strip())
+                heading = int(m.group(1)) if m else _outline_level(s)
             if heading:
                 break
         own_outline = _outline_level(p)
         if own_outline:
             heading = own_outline
+        if attrs.get("story") not in (None, "body"):
+            heading = None  # a header's or footnote's "Heading" style is not the document's outline
 
         num = _num_pr(p)
         if num is None or num[0] is None:
             for s in chain:
-                snum = _num_pr(s.element)
+                snum = _num_pr(s)
                 if snum and snum[0] is not None:
                     num = (snum[0], num[1] if num and num[1] is not None else snum[1])
                     break
         is_list = bool(num and num[0] not in (None, "0"))
-        list_style = any((s.name or "").lower().startswith(("list", "lista")) for s in chain[:1])
+        list_style = any(n.lower().startswith(("list", "lista")) for n in names[:1])
 
         if heading:  # numbered headings ("1. Introducción") stay headings
-            self.doc.blocks.append(Block(BlockKind.HEADING, text, level=min(heading, 9), attrs=attrs))
+            block = Block(BlockKind.HEADING, text, level=min(heading, 9), attrs=attrs)
         elif is_list:
             ilvl = num[1] or 0
             marker, fmt = self.numbering.marker(num[0], ilvl)
@@ -431,14 +395,18 @@ class _Reader:
             m = _LIST_STYLE_LEVEL.match(style_name)
             if ilvl == 0 and m:  # "List Bullet 2": Word nests by style, not by ilvl
                 level = int(m.group(1))
-            self.doc.blocks.append(Block(BlockKind.LIST_ITEM, text, level=level, attrs=attrs))
+            block = Block(BlockKind.LIST_ITEM, text, level=level, attrs=attrs)
         elif list_style:
             attrs.update(marker="-", ordered=False)
-            self.doc.blocks.append(Block(BlockKind.LIST_ITEM, text, level=1, attrs=attrs))
+            block = Block(BlockKind.LIST_ITEM, text, level=1, attrs=attrs)
         else:
-            self.doc.blocks.append(Block(BlockKind.PARAGRAPH, text, attrs=attrs))
+            block = Block(BlockKind.PARAGRAPH, text, attrs=attrs)
+        block.spans = spans
+        self.doc.blocks.append(block)
 
-    def table(self, tbl, nested: bool = False) -> None:
+    # ---------------------------------------------------------- structure
+
+    def table(self, tbl, nested: bool, story, label) -> None:
         self.tables += 1
         index = self.tables
         for r, tr in enumerate(_children(tbl, "tr")):
@@ -458,60 +426,140 @@ class _Reader:
                     attrs = {"table": index, "row": r, "col": col, "header": header}
                     if nested:
                         attrs["nested"] = True
-                    self.container(tc, attrs)
+                    self.container(tc, attrs, story, label)
                 col += span
 
-    def container(self, el, table_attrs: dict | None = None) -> None:
+    def container(self, el, table_attrs: dict | None = None, story=None, label=None) -> None:
         for child in el:
-            tag = child.tag
-            if tag == _w("p"):
-                self.paragraph(child, table_attrs)
-            elif tag == _w("tbl"):
-                self.table(child, nested=table_attrs is not None)
-            elif tag in (_w("sdt"),):
-                content = child.find(_w("sdtContent"))
-                if content is not None:
-                    self.container(content, table_attrs)
-            elif tag in (_w("customXml"), _w("ins"), _w("moveTo")):
-                self.container(child, table_attrs)
+            self.container_item(child, table_attrs, story, label)
+
+    def container_item(self, child, table_attrs, story, label) -> None:
+        tag = child.tag
+        if tag == _w("p"):
+            self.paragraph(child, table_attrs, story, label)
+            sect = child.find(f"{_w('pPr')}/{_w('sectPr')}")
+            if sect is not None:
+                self.section(sect)
+                self.sections.append([])
+        elif tag == _w("tbl"):
+            self.table(child, table_attrs is not None, story, label)
+        elif tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
+            if content is not None:
+                self.container(content, table_attrs, story, label)
+        elif tag in (_w("customXml"), _w("ins"), _w("moveTo")):
+            self.container(child, table_attrs, story, label)
+        elif tag == f"{{{MC}}}AlternateContent":
+            # One of the two: the Choice where it holds text, else the Fallback.
+            choice = child.find(f"{{{MC}}}Choice")
+            fallback = child.find(f"{{{MC}}}Fallback")
+            pick = choice if choice is not None and any(True for _ in choice.iter(_w("t"))) else fallback
+            if pick is not None:
+                self.container(pick, table_attrs, story, label)
+        elif tag == _w("altChunk"):
+            rid = child.get(f"{{{R}}}id")
+            rel = self.package.rels(self.where.get("part", self.package.main)).get(rid)
+            self.alt_chunks.append(rel.target if rel else str(rid))
+        elif tag == _w("sectPr"):
+            self.section(child)
+
+    def section(self, sect) -> None:
+        for ref in sect:
+            local = ref.tag.rsplit("}", 1)[-1]
+            if local in ("headerReference", "footerReference"):
+                self.sections[-1].append((local[:6], ref.get(_w("type"), "default"), ref.get(f"{{{R}}}id")))
+
+    # ---------------------------------------------------------- parts
+
+    def part(self, name: str, story: str, label: str | None = None) -> None:
+        """Every unit of one story part, its paragraphs numbered as the writer numbers them."""
+        start = 0
+        self.where = {"part": name}
+        for _, unit in iter_units(self.package.stream(name)):
+            self.positions, start = paragraph_positions(unit, start)
+            if story in ("footnote", "endnote", "comment"):
+                self.note(unit, story)
+            else:
+                self.container_item(unit, None, story if story != "body" else None, label)
+
+    def note(self, unit, story: str) -> None:
+        if unit.get(_w("type")) in _NOTE_SKIP:
+            return
+        nid = unit.get(_w("id"), "")
+        if story == "comment":  # numbered as Word's margin shows them: 1, 2, … in the part's order
+            self.comments += 1
+            author = unit.get(_w("author"))
+            label = f"Comment {self.comments}" + (f" ({author})" if author else "")
+        else:
+            number = self.note_numbers.get(("fn" if story == "footnote" else "en", nid))
+            label = f"{story.capitalize()} {number if number is not None else nid}"
+        self.container(unit, None, story, label)
+
+    def headers_footers(self) -> None:
+        rels = self.package.rels(self.package.main)
+        seen: set[str] = set()
+        sections = [s for s in self.sections if s]
+        for n, refs in enumerate(sections, 1):
+            for story, kind, rid in refs:
+                rel = rels.get(rid)
+                if rel is None or rel.external or rel.target in seen or rel.target not in self.package.names:
+                    continue
+                seen.add(rel.target)
+                label = _HF_LABELS.get((story, kind), story.capitalize())
+                if len(sections) > 1:
+                    label += f" (section {n})"
+                self.part(rel.target, story, label)
+
+    def title(self) -> None:
+        name = "docProps/core.xml"
+        if name not in self.package.names:
+            for rel in self.package.rels("").values():
+                if rel.type == "core-properties":
+                    name = rel.target
+        if name not in self.package.names:
+            return
+        root = self.package.parse(name)
+        ns = "http://purl.org/dc/elements/1.1/"
+        for key, el in (("title", root.find(f"{{{ns}}}title")), ("author", root.find(f"{{{ns}}}creator"))):
+            value = unicodedata.normalize("NFC", " ".join((el.text or "").split())) if el is not None else ""
+            if value:
+                self.doc.metadata[key] = value
+        if self.doc.metadata.get("title"):
+            self.doc.blocks.append(Block(BlockKind.PARAGRAPH, self.doc.metadata["title"], attrs={
+                "part": name, "story": "title", "label": "Document title", "position": 0, "style": ""}))
 
     def notices(self) -> list[str]:
         out = []
+        names = {"hidden text": ("hidden text run", "hidden text runs"), "equations": ("equation", "equations"),
+                 "charts": ("chart", "charts"), "diagrams": ("diagram (SmartArt)", "diagrams (SmartArt)")}
         for what, n in self.counts.items():
             if n:
-                one, many = _SKIPPED_NAMES[what]
-                out.append(f"skipped {n} {one if n == 1 else many} (not read from the .docx; left untranslated)")
-        hf = 0
-        try:
-            for section in self.document.sections:
-                for part in (section.header, section.footer, section.first_page_header, section.first_page_footer,
-                             section.even_page_header, section.even_page_footer):
-                    if not part.is_linked_to_previous:
-                        hf += sum(1 for p in part.paragraphs if p.text.strip())
-        except Exception:  # noqa: BLE001 - headers are a notice, never a failure
-            pass
-        if hf:
-            out.append(f"skipped {hf} page header/footer paragraph(s) (not read from the .docx; left untranslated)")
+                one, many = names[what]
+                out.append(f"left {n} {one if n == 1 else many} as {'it is' if n == 1 else 'they are'} "
+                           "(not translated)")
+        for target in self.alt_chunks:
+            out.append(f"an embedded document ({target}, w:altChunk) is not read: left untranslated")
         return out
 
 
 def read_docx(path: Path, doc_id: str) -> Document:
-    document = _open(path)
+    package = _open(path)
     doc = Document(path=path, id=doc_id, format="docx")
-    reader = _Reader(document, doc)
     try:
-        reader.container(document.element.body)
+        with package.zf:
+            reader = _Reader(package, doc)
+            reader.part(package.main, "body")
+            reader.headers_footers()
+            for kind, story in (("footnotes", "footnote"), ("endnotes", "endnote"), ("comments", "comment")):
+                for name in package.related(kind):
+                    reader.part(name, story)
+            reader.title()
     except InputError:
         raise
     except Exception as err:  # noqa: BLE001 - malformed parts must surface as one line
-        raise InputError(f"corrupt .docx: cannot read the document body ({type(err).__name__}: {err})", path) from None
+        raise InputError(f"corrupt .docx: cannot read the document ({type(err).__name__}: {_one_line(err)})",
+                         path) from None
     doc.notices.extend(reader.notices())
-    try:
-        core = document.core_properties
-        if (core.title or "").strip():
-            doc.metadata["title"] = core.title.strip()
-        if (core.author or "").strip():
-            doc.metadata["author"] = core.author.strip()
-    except Exception:  # noqa: BLE001
-        pass
+    if package.strict:
+        doc.metadata["strict"] = "true"
     return doc

@@ -23,8 +23,11 @@ import click
               help="Spanish variety for numbers (es_ES, es_MX, …); auto infers it per file.")
 @click.option("--dollar-sign", type=click.Choice(["auto", "usd", "local"]), default="auto", show_default=True,
               help="What a bare $ in the Spanish means.")
-def qa(files, fmt, fail_on, glossaries, no_glossary, source_locale, dollar_sign):
-    """Check bilingual FILE.bilingual.docx / FILE.bilingual.md files written by es2en.
+@click.option("--source", "source", type=click.Path(path_type=Path),
+              help="For an English copy FILE.en.docx: the .docx it was translated from (pipeline/qa/docx_copy.py).")
+def qa(files, fmt, fail_on, glossaries, no_glossary, source_locale, dollar_sign, source):
+    """Check bilingual FILE.bilingual.docx / FILE.bilingual.md files written by es2en,
+    or an English copy FILE.en.docx against its --source.
 
     Numbers are compared by value (the Spanish column re-read with the number parser),
     glossary terms must have their English, and untranslated text, NMT faults and form
@@ -32,7 +35,7 @@ def qa(files, fmt, fail_on, glossaries, no_glossary, source_locale, dollar_sign)
     number, a lost span: what only the run could see) are reported too, marked "from the
     file's QA column". Exit code: 0 clean, 1 a finding at or above --fail-on, 2 unreadable file.
     """
-    from ..errors import Es2enError
+    from ..errors import Es2enError, InputError
     from . import QAContext
     from .report import check_bilingual
 
@@ -45,7 +48,14 @@ def qa(files, fmt, fail_on, glossaries, no_glossary, source_locale, dollar_sign)
         sys.exit(err.exit_code)
     for path in files:
         try:
-            reports.append(check_bilingual(path, ctx))
+            if path.name.lower().endswith(".en.docx"):
+                from .docx_copy import check_english_docx
+
+                if source is None:
+                    raise InputError("an English copy is checked against its source: give --source SOURCE.docx", path)
+                reports.append(check_english_docx(path, source, ctx))
+            else:
+                reports.append(check_bilingual(path, ctx))
         except Es2enError as err:
             click.echo(f"es2en: error: {err}", err=True)
             failed_input = True
