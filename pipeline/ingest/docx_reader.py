@@ -543,6 +543,8 @@ class _Reader:
 
 
 def read_docx(path: Path, doc_id: str) -> Document:
+    from lxml.etree import XMLSyntaxError
+
     package = _open(path)
     doc = Document(path=path, id=doc_id, format="docx")
     try:
@@ -556,6 +558,8 @@ def read_docx(path: Path, doc_id: str) -> Document:
             reader.title()
     except InputError:
         raise
+    except XMLSyntaxError as err:  # includes lxml's depth and text-node limits
+        raise InputError(f"corrupt .docx: malformed XML ({_one_line(err)})", path) from None
     except Exception as err:  # noqa: BLE001 - malformed parts must surface as one line
         raise InputError(f"corrupt .docx: cannot read the document ({type(err).__name__}: {_one_line(err)})",
                          path) from None
