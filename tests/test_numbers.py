@@ -423,3 +423,15 @@ def test_qa_flags_spanish_number_words_left_in_the_english():
     flags = {(s.id, f.check) for s, f in run_checks(segs, QAContext.prepare(only=["numbers"], glossaries=[]))}
     assert ("a", "numbers.unread") in flags and ("b", "numbers.unread") in flags
     assert not any(i == "c" for i, _ in flags)
+
+
+@pytest.mark.parametrize("text", ["Un breve párrafo con 10 puntos de espacio antes y 20 puntos después.",
+                                  "Este texto usa letra de 18 puntos."])
+def test_points_with_no_rate_named_are_not_percentage_points(text):
+    # Seen in an English copy of a real Word sample: a font size read as a rate's change.
+    assert not any("percentage" in t for t in targets(text).values()), targets(text)
+    assert all(s.attrs.get("ambiguous") for s in spans_of(text) if "point" in (s.target or "")), spans_of(text)
+
+
+def test_points_of_a_named_rate_stay_percentage_points():
+    assert "2 percentage points" in targets("La inflación subió 2 puntos.").values()

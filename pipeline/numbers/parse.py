@@ -550,7 +550,12 @@ def _point_kind(text: str, said_pc: bool) -> tuple[str | None, str | None]:
         return "percentage_point", None
     if index and not rate:
         return "point", None
-    return "percentage_point", "'punto(s)': percentage points of a rate or points of an index? the sentence does not say; read as percentage points"
+    if not rate and not index:
+        # Nothing in the sentence says rate or index ("el indicador aumentó 3 puntos", "letra de
+        # 18 puntos"): the plain "points" is right in every sense but a rate's, so it is kept
+        # and the reviewer asked.
+        return "point", "'punto(s)': the sentence names no rate or index; read as points (percentage points if a rate)"
+    return "percentage_point", "'punto(s)': percentage points of a rate or points of an index? the sentence names both; read as percentage points"
 
 
 def _point_fraction(text, i, options):
@@ -787,12 +792,12 @@ def _amount(text, i, P, guess: LocaleGuess, options: NumberOptions, guarded: boo
             return _Hit(i, pts.end(), "percent", target, q, {"ambiguous": True, "reason": why}, q=q, frac=frac)
         if pts and abs(value) <= 30:  # a level ("12.078 puntos", "100,4 puntos") is an index's
             kind, why = _point_kind(text, False)
-            if kind == "percentage_point":
-                if why:
-                    reasons.append(why)
-                q = Quantity(value, "percentage_point")
+            if why:
+                reasons.append(why)
+            if kind == "percentage_point" or reasons:
+                q = Quantity(value, kind)
                 attrs = {"ambiguous": True, "reason": "; ".join(reasons)} if reasons else {}
-                target = render.percent_text(render.fmt_number(value, frac), "percentage_point", value, options)
+                target = render.percent_text(render.fmt_number(value, frac), kind, value, options)
                 return _Hit(i, pts.end(), "percent", target, q, attrs, q=q, frac=frac)
     if m["num"] and not (m["scale"] or m["abbr"] or m["pct"] or m["pp"] or m["bp"] or m["dec"] or m["sufsym"] or m["curname"] or m["pre"]):
         # a plain figure
