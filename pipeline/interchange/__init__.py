@@ -199,16 +199,9 @@ def read_units(path: str | Path, fmt: str | None = None) -> list[Unit]:
 # ------------------------------------------------------------------ import
 
 def _when(iso: str) -> datetime | None:
-    """An ISO time to the second (TMX keeps no more), None when missing or unreadable."""
-    if not iso:
-        return None
-    try:
-        ts = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if ts.tzinfo is None:
-        ts = ts.replace(tzinfo=timezone.utc)
-    return ts.astimezone(timezone.utc).replace(microsecond=0)
+    from .inline import utc_time
+
+    return utc_time(iso)
 
 
 def _later(a: str, b: str) -> str:

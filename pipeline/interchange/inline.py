@@ -23,10 +23,33 @@ as the nearest equivalent, their native code text carried where the format has r
 
 from __future__ import annotations
 
+import re
+from datetime import datetime, timezone
 from typing import Callable
 from xml.sax.saxutils import escape
 
 from ..model import INLINE, Span
+
+#: Characters XML 1.0 cannot carry: written as U+FFFD by every interchange writer.
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_xml_text(text: str) -> str:
+    return _INVALID_XML.sub("\ufffd", text)
+
+
+def utc_time(iso: str) -> datetime | None:
+    """An ISO 8601 time in UTC to the second (TMX keeps no more); None when missing or
+    unreadable. A time without an offset is taken as UTC."""
+    if not iso:
+        return None
+    try:
+        ts = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if ts.tzinfo is None:
+        ts = ts.replace(tzinfo=timezone.utc)
+    return ts.astimezone(timezone.utc).replace(microsecond=0)
 
 
 def local(tag) -> str:
@@ -190,6 +213,18 @@ def _crosses(a: Span, b: Span) -> bool:
 
 class Writer:
     """How one format spells codes: subclasses return lxml elements (not yet attached)."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def unique_id(self, base: str) -> str:
+        """``base``, or ``base.2``, ``base.3``… when a code of this unit already has it."""
+        cid, n = base, 1
+        while cid in self.used:
+            n += 1
+            cid = f"{base}.{n}"
+        self.used.add(cid)
+        return cid
 
     def wrap(self, span: Span):  # an element around the text, or None for two elements
         return None

@@ -20,7 +20,6 @@ variant; TMX 1.1 ``lang`` attributes too). Who and when come from the English
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -28,30 +27,19 @@ from .. import __version__
 from ..atomic import atomic_open
 from ..errors import InputError
 from . import Unit
-from .inline import TextBuilder, Writer, code_text, native_element, render, set_inner
+from .inline import TextBuilder, Writer, clean_xml_text, utc_time, code_text, native_element, render, set_inner
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PROP_PREFIX = "x-es2en-"
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: Unit.meta keys written as TMX attributes, not props.
 _ATTRIBUTE_META = ("created", "updated", "reviewer", "created-by")
 
 
-def _clean(text: str) -> str:
-    return _INVALID_XML.sub("\ufffd", text)
-
 
 def tmx_date(iso: str) -> str | None:
     """ISO 8601 → TMX ``YYYYMMDDThhmmssZ`` (UTC), or None when unparsable."""
-    if not iso:
-        return None
-    try:
-        ts = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if ts.tzinfo is None:
-        ts = ts.replace(tzinfo=timezone.utc)
-    return ts.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    ts = utc_time(iso)
+    return ts.strftime("%Y%m%dT%H%M%SZ") if ts else None
 
 
 def iso_date(tmx: str) -> str:
@@ -147,7 +135,7 @@ def _seg(parent, text: str, spans) -> None:
     from lxml import etree
 
     seg = etree.SubElement(parent, "seg")
-    render(seg, text, spans, _TmxWriter(), _clean)
+    render(seg, text, spans, _TmxWriter(), clean_xml_text)
 
 
 def build(units: list[Unit]):
@@ -167,18 +155,18 @@ def build(units: list[Unit]):
         if created:
             attrib["creationdate"] = created
         if u.created_by:
-            attrib["creationid"] = _clean(u.created_by)
+            attrib["creationid"] = clean_xml_text(u.created_by)
         if changed:
             attrib["changedate"] = changed
         if u.changed_by:
-            attrib["changeid"] = _clean(u.changed_by)
+            attrib["changeid"] = clean_xml_text(u.changed_by)
         tu = etree.SubElement(body, "tu", attrib=attrib)
         meta = dict(u.meta)
         meta["stamp"] = f"{changed or ''}|{u.changed_by}"
         for key, value in meta.items():
             if key in _ATTRIBUTE_META or not value:
                 continue
-            etree.SubElement(tu, "prop", type=PROP_PREFIX + key).text = _clean(str(value))
+            etree.SubElement(tu, "prop", type=PROP_PREFIX + key).text = clean_xml_text(str(value))
         for lang, text, spans in (("es", u.source, u.source_spans), ("en", u.target, u.target_spans)):
             tuv = etree.SubElement(tu, "tuv", attrib={XML_LANG: lang})
             _seg(tuv, text, spans)

@@ -27,7 +27,7 @@ from pathlib import Path
 from ..atomic import atomic_open
 from ..errors import InputError
 from . import Unit
-from .inline import TextBuilder, Writer, code_text, local, render, tmx_it_pos
+from .inline import TextBuilder, Writer, clean_xml_text, code_text, local, render, tmx_it_pos
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -37,16 +37,10 @@ CATEGORY = "es2en"
 STATE_OF_STATUS = {"machine": "initial", "reviewed": "reviewed", "approved": "final"}
 _STATE_ORDER = {"initial": 0, "translated": 1, "reviewed": 2, "final": 3}
 
-# Characters XML 1.0 cannot carry.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
 
 def _q(tag: str, ns: str = NS) -> str:
     return f"{{{ns}}}{tag}"
 
-
-def _clean(text: str) -> str:
-    return _INVALID_XML.sub("\ufffd", text)
 
 
 class _Xliff2Writer(Writer):
@@ -83,12 +77,7 @@ class _Xliff2Writer(Writer):
         cid = re.sub(r"[^\w.-]", "_", str(span.attrs.get("id") or "c")) or "c"
         if not re.match(r"[A-Za-z_]", cid):
             cid = cid if cid[0].isdigit() else "c" + cid
-        base, n = cid, 1
-        while cid in self.used:
-            n += 1
-            cid = f"{base}.{n}"
-        self.used.add(cid)
-        return cid
+        return self.unique_id(cid)
 
     def _ref(self, text: str) -> str:
         """An originalData id for ``text`` (the same text shares one)."""
@@ -180,19 +169,19 @@ def build(units: list[Unit], *, src_lang: str = "es", trg_lang: str = "en", orig
             metadata = etree.SubElement(unit_el, _q("metadata", MDA))
             group = etree.SubElement(metadata, _q("metaGroup", MDA), category=CATEGORY)
             for key, value in meta.items():
-                etree.SubElement(group, _q("meta", MDA), type=key).text = _clean(str(value))
+                etree.SubElement(group, _q("meta", MDA), type=key).text = clean_xml_text(str(value))
         data: dict[str, str] = {}
         state = STATE_OF_STATUS.get(u.status, "translated" if u.target else "initial")
         seg = etree.Element(_q("segment"), state=state if u.target is not None else "initial")
         source = etree.SubElement(seg, _q("source"))
-        render(source, u.source, u.source_spans, _Xliff2Writer(data), _clean)
+        render(source, u.source, u.source_spans, _Xliff2Writer(data), clean_xml_text)
         if u.target is not None:
             target = etree.SubElement(seg, _q("target"))
-            render(target, u.target, u.target_spans, _Xliff2Writer(data), _clean)
+            render(target, u.target, u.target_spans, _Xliff2Writer(data), clean_xml_text)
         if data:
             original_data = etree.SubElement(unit_el, _q("originalData"))
             for ref, text in data.items():
-                etree.SubElement(original_data, _q("data"), id=ref).text = _clean(text)
+                etree.SubElement(original_data, _q("data"), id=ref).text = clean_xml_text(text)
         unit_el.append(seg)
     return etree.ElementTree(root)
 

@@ -46,7 +46,7 @@ from .. import __version__
 from ..atomic import atomic_open
 from ..errors import InputError
 from . import Unit
-from .inline import TextBuilder, Writer, code_text, local, native_element, render, set_inner, tmx_it_pos
+from .inline import TextBuilder, Writer, clean_xml_text, code_text, local, native_element, render, set_inner, tmx_it_pos
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 ES2EN = "urn:es2en:xliff12"
@@ -60,15 +60,10 @@ STATE_OF_STATUS = {"machine": ("needs-review-translation", "mt-suggestion", "no"
 #: Unit fields kept as es2en attributes besides its meta.
 _FIELDS = {"reviewer": "changed_by", "updated": "changed", "created": "created", "created-by": "created_by"}
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
 
 def _q(tag: str, ns: str = NS) -> str:
     return f"{{{ns}}}{tag}"
 
-
-def _clean(text: str) -> str:
-    return _INVALID_XML.sub("\ufffd", text)
 
 
 class _Xliff12Writer(Writer):
@@ -94,13 +89,7 @@ class _Xliff12Writer(Writer):
         return el
 
     def _id(self, span, suffix: str = "") -> str:
-        base = str(span.attrs.get("id") or "c") + suffix
-        cid, n = base, 1
-        while cid in self.used:
-            n += 1
-            cid = f"{base}.{n}"
-        self.used.add(cid)
-        return cid
+        return self.unique_id(str(span.attrs.get("id") or "c") + suffix)
 
     def wrap(self, span):
         own = self._own(span)
@@ -120,11 +109,11 @@ class _Xliff12Writer(Writer):
         pos = tmx_it_pos(span)
         if pos:  # a TMX isolated start/end code: XLIFF 1.2 has the same <it>
             el = self.E(_q("it"), id=self._id(span), pos="open" if pos == "begin" else "close")
-            el.text = _clean(text) or None
+            el.text = clean_xml_text(text) or None
             return el
         if text:
             el = self.E(_q("ph"), id=self._id(span))
-            el.text = _clean(text)
+            el.text = clean_xml_text(text)
             return el
         return self.E(_q("x"), id=self._id(span))
 
@@ -136,7 +125,7 @@ class _Xliff12Writer(Writer):
         self.open_ids[id(span)] = cid
         if code_text(span, "open") or code_text(span, "close"):
             el = self.E(_q("bpt"), id=cid)
-            el.text = _clean(code_text(span, "open")) or None
+            el.text = clean_xml_text(code_text(span, "open")) or None
             return el
         return self.E(_q("bx"), id=cid)
 
@@ -147,7 +136,7 @@ class _Xliff12Writer(Writer):
         rid = self.open_ids.pop(id(span), str(span.attrs.get("id")))
         if code_text(span, "open") or code_text(span, "close"):
             el = self.E(_q("ept"), id=rid)
-            el.text = _clean(code_text(span, "close")) or None
+            el.text = clean_xml_text(code_text(span, "close")) or None
             return el
         return self.E(_q("ex"), id=self._id(span, "e"), rid=rid)
 
@@ -174,16 +163,16 @@ def build(units: list[Unit], *, src_lang: str = "es", trg_lang: str = "en", orig
         meta.update({key: getattr(u, name) for key, name in _FIELDS.items() if getattr(u, name)})
         for key, value in meta.items():
             if value and re.fullmatch(r"[A-Za-z][\w.-]*", key):
-                attrib[_q(key, ES2EN)] = _clean(str(value))
+                attrib[_q(key, ES2EN)] = clean_xml_text(str(value))
         tu = etree.SubElement(body, _q("trans-unit"), attrib=attrib)
         source = etree.SubElement(tu, _q("source"), attrib={XML_LANG: src_lang})
-        render(source, u.source, u.source_spans, _Xliff12Writer(), _clean)
+        render(source, u.source, u.source_spans, _Xliff12Writer(), clean_xml_text)
         if u.target is not None:
             t_attrib = {XML_LANG: trg_lang, "state": state}
             if qualifier:
                 t_attrib["state-qualifier"] = qualifier
             target = etree.SubElement(tu, _q("target"), attrib=t_attrib)
-            render(target, u.target, u.target_spans, _Xliff12Writer(), _clean)
+            render(target, u.target, u.target_spans, _Xliff12Writer(), clean_xml_text)
     return etree.ElementTree(root)
 
 
