@@ -149,7 +149,7 @@ def import_review(path: str | Path, memory: TranslationMemory, *, status: str = 
             result.notes.append("several paragraphs in the English cell joined with a space")
         _judge(row, result, memory)
         if result.outcome == CHANGED and not dry_run:
-            memory.store_review(result.source, english, reviewer=reviewer, status=status,
+            memory.store_review(result.source, result.target, reviewer=reviewer, status=status,
                                 previous=result.previous or None)
 
     _qa_changed(report.changed)
@@ -187,9 +187,30 @@ def _qa_changed(rows: list[RowResult]) -> None:
         r.qa = [f"{f.check}: {f.message}" for f in seg.flags]
 
 
+def _same_markdown(row, text: str, candidates) -> str:
+    """For a DOCX cell read back as Markdown: the candidate it shows the same as (the
+    memory's own spelling: ``_x_`` and ``*x*`` look alike in Word), else ``text``."""
+    if not row.markdown or text in candidates:
+        return text
+    from .emit.markdown_runs import same_rendering
+
+    for c in candidates:
+        if c and same_rendering(c, text, ignore_bold=row.heading):
+            return c
+    return text
+
+
 def _judge(row, result: RowResult, memory: TranslationMemory) -> None:
-    source, english = result.source, result.target
     occ = memory.occurrence(row.id)
+    if occ is not None:
+        result.source = _same_markdown(row, result.source, [occ.source])
+    source = result.source
+    if row.markdown:
+        human = memory.human(source)
+        written = occ.target if occ is not None and occ.source == source else None
+        result.target = _same_markdown(row, result.target, [human.target if human else None, written,
+                                                             *(e.target for e in memory.machine(source))])
+    english = result.target
     written = None
     if occ is not None and occ.source == source:
         written = occ.target

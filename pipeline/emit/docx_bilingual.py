@@ -309,7 +309,8 @@ def _core_properties(document, doc: Document, run: RunInfo, title: str) -> None:
     props.subject = "Spanish → English side-by-side translation"
     props.author = "es2en"
     props.last_modified_by = "es2en"
-    props.keywords = f"es2en bilingual; doc={doc.id}"
+    # format=md: the cells' formatting is the source's inline Markdown (bilingual_read)
+    props.keywords = f"es2en bilingual; doc={doc.id}" + ("; format=md" if doc.format == "md" else "")
     props.comments = (
         "Column # holds each segment's id (document/block/sentence); "
         "edit the English column and run `es2en review import` on this file."
