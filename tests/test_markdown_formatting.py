@@ -278,3 +278,38 @@ def test_en_md_carries_every_mark_to_the_english_words(first_run):
     assert total == 12 and references == 1
     text = (first_run / "out" / f"{STEM}.en.md").read_text(encoding="utf-8")
     assert "\n[^1]: " in text and "3 * 4 = 12" in text
+
+
+@needs_apertium
+def test_links_and_code_a_reviewer_makes_in_word_are_stored_as_markdown(work):
+    """Word's Insert Link (a w:hyperlink with its relationship), a link Word wrote as a
+    complex HYPERLINK field, and a run set in Consolas."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    path = work / "out" / f"{STEM}.bilingual.docx"
+    seg = _segment_with(work, "3 * 4")
+    spanish, english = _written(work)[seg]
+    document = docx.Document(str(path))
+    p = _row(document, seg).cells[2].paragraphs[0]
+    rid = document.part.relate_to("https://example.org/word", RT.HYPERLINK, is_external=True)
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
+         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    for xml in (f'<w:r {ns}><w:t xml:space="preserve"> See </w:t></w:r>',
+                f'<w:hyperlink {ns} r:id="{rid}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>'
+                f'<w:t>this page</w:t></w:r></w:hyperlink>',
+                f'<w:r {ns}><w:t xml:space="preserve">, </w:t></w:r>',
+                f'<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>',
+                f'<w:r {ns}><w:instrText xml:space="preserve"> HYPERLINK "https://example.org/field" </w:instrText></w:r>',
+                f'<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>',
+                f'<w:r {ns}><w:t>that one</w:t></w:r>',
+                f'<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>',
+                f'<w:r {ns}><w:t xml:space="preserve"> and </w:t></w:r>',
+                f'<w:r {ns}><w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/></w:rPr><w:t>make</w:t></w:r>',
+                f'<w:r {ns}><w:t>.</w:t></w:r>'):
+        p._p.append(parse_xml(xml))
+    document.save(str(path))
+    out = es2en("review", "import", f"out/{STEM}.bilingual.docx", cwd=work)
+    assert "1 changed" in out and "0 rejected" in out, out
+    assert _memory(work).human(spanish).target == (
+        english + " See [this page](https://example.org/word), [that one](https://example.org/field) and `make`.")
