@@ -313,3 +313,28 @@ def test_links_and_code_a_reviewer_makes_in_word_are_stored_as_markdown(work):
     assert "1 changed" in out and "0 rejected" in out, out
     assert _memory(work).human(spanish).target == (
         english + " See [this page](https://example.org/word), [that one](https://example.org/field) and `make`.")
+
+
+def test_footnote_reference_is_never_lost_by_argos(tmp_path, argos_packages_dir):
+    """The test model rarely renders the word a reference sits on the same way alone
+    and in the sentence: the reference is then put on the sentence's last word, flagged."""
+    src = tmp_path / "nota.md"
+    src.write_text("Una nota al pie[^1] explica el cálculo.\n\nOtra nota[^2] aquí.\n\n[^1]: La nota.\n\n"
+                   "[^2]: La otra.\n", encoding="utf-8")
+    proc = subprocess.run([*ES2EN, "translate", str(src), "--engine", "argos", "--no-memory", "-q", "--jobs", "1",
+                           "--out", str(tmp_path / "out"), "--format", "en.md", "--format", "md"],
+                          capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "ARGOS_PACKAGES_DIR": str(argos_packages_dir)})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    # a footnote's text may read back as a link reference definition ("[^2]: another."):
+    # the lines of en.md, not its blocks
+    text = (tmp_path / "out" / "nota.en.md").read_text(encoding="utf-8")
+    texts = [p for p in text.split("\n\n") if p.strip() and not p.startswith("<!--")]
+    assert len(texts) == 4, texts
+    for ref, text in zip(("[^1]", "[^2]"), texts):
+        assert text.count(ref) == 1 and text[text.index(ref) - 1].isalpha(), text
+    assert texts[2].startswith("[^1]:") and texts[3].startswith("[^2]:")
+    bilingual = (tmp_path / "out" / "nota.bilingual.md").read_text(encoding="utf-8")
+    placed_late = bilingual.count("could not be placed: given at the sentence's end")
+    on_word = sum(1 for ref, t in zip(("[^1]", "[^2]"), texts) if not t.rstrip(".").endswith(ref))
+    assert placed_late + on_word >= 2  # each either on a word inside or flagged at the end
