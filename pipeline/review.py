@@ -306,14 +306,15 @@ def review_diff(path: str | Path, memory: TranslationMemory) -> list[DiffRow]:
     for row in read_bilingual(Path(path)):
         if row.problem or not row.id:
             continue
-        source = normalize(row.source)
         occ = memory.occurrence(row.id)
+        source = _same_markdown(row, normalize(row.source), [occ.source] if occ is not None else [])
         machines = memory.machine(source)
         if occ is not None and occ.engine_key:
             machines.sort(key=lambda e: e.engine_key != occ.engine_key)
         machine = machines[0].target if machines else (occ.target if occ and occ.origin == "engine" else "")
         human = memory.human(source)
-        english = normalize(row.target)
+        english = _same_markdown(row, normalize(row.target), [human.target if human else None, machine,
+                                                              occ.target if occ is not None else None])
         if human is not None:
             out.append(DiffRow(row.id, source, machine, human.target, human.status, human.reviewer))
         elif english and machine and english != machine:

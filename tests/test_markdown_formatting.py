@@ -338,3 +338,11 @@ def test_footnote_reference_is_never_lost_by_argos(tmp_path, argos_packages_dir)
     placed_late = bilingual.count("could not be placed: given at the sentence's end")
     on_word = sum(1 for ref, t in zip(("[^1]", "[^2]"), texts) if not t.rstrip(".").endswith(ref))
     assert placed_late + on_word >= 2  # each either on a word inside or flagged at the end
+
+
+@needs_apertium
+def test_review_diff_of_an_unchanged_docx_lists_no_change(work):
+    proc = subprocess.run([*ES2EN, "review", "diff", f"out/{STEM}.bilingual.docx"], capture_output=True, text=True,
+                          cwd=work, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "not imported" not in proc.stdout and "{+" not in proc.stdout, proc.stdout
