@@ -40,6 +40,9 @@ class MdRun:
         return (self.bold, self.italic, self.strike, self.code, self.href)
 
 
+#: Characters without which no inline text is formatted (URLs, HTML, entities and
+#: escapes are shown as written either way).
+_MARKUP = re.compile(r"[*_~`\[]")
 _FORMAT = {"strong": "bold", "emphasis": "italic", "strikethrough": "strike"}
 
 
@@ -69,6 +72,8 @@ def to_runs(text: str) -> list[MdRun]:
     """The runs a Markdown inline text renders as (merged, no empty runs)."""
     from ..ingest.markdown import inline_spans
 
+    if not _MARKUP.search(text):  # most sentences: nothing markdown-it could format
+        return [MdRun(text)] if text else []
     spans = inline_spans(text)
     out: list[MdRun] = []
 
