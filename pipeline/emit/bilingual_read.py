@@ -12,6 +12,11 @@ row with a reason instead of losing or inventing a correction:
 - Several paragraphs in one cell are joined with ``"\\n"``.
 - A row without an id (e.g. a reviewer split a row), merged cells, or a row with
   the wrong number of cells get a ``problem`` text.
+- The DOCX of a Markdown source (keywords ``format=md``): the Spanish and English
+  cells' formatting is read back as inline Markdown (bold ``**x**``, italic ``*x*``,
+  struck ``~~x~~``, a monospace font ``x`` in backticks, a ``w:hyperlink`` or HYPERLINK
+  field ``[x](url)``; see :mod:`.markdown_runs`) and ``markdown`` is set; a heading
+  row is told by its paragraphs' keep-with-next, not by bold.
 """
 
 from __future__ import annotations

@@ -10,6 +10,10 @@ The XML is what python-docx produced for the same calls (``tests/test_emit_docx.
 and ``bench/docx_writer.py`` compare the two): the same elements, attributes and
 child order, ``<w:t xml:space="preserve">`` exactly where python-docx sets it,
 tabs as ``<w:tab/>``, CR and LF as ``<w:br/>``.
+
+A Markdown source's cells show their inline Markdown as formatting
+(:func:`markdown_runs`); a DOCX source's cells show its bold/italic/underline codes
+(:func:`_formatted`).
 """
 
 from __future__ import annotations
