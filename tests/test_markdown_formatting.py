@@ -64,6 +64,8 @@ def test_formatting_a_reviewer_gives_words_becomes_markdown():
             MdRun("run", code=True, bold=True)]
     assert to_markdown(runs) == "see [the page](https://x.org/p) and **`run`**"
     assert to_runs(to_markdown(runs)) == runs
+    for href in ("https://x.org/a b", "https://en.wikipedia.org/wiki/Foo_(bar)", "https://x.org/a)"):
+        assert to_runs(to_markdown([MdRun("w", href=href)])) == [MdRun("w", href=href)]
 
 
 def test_footnote_references_stay_on_their_word():

@@ -173,6 +173,13 @@ def _code_src(code: str) -> str:
     return f"{fence}{pad}{code}{pad}{fence}"
 
 
+def _dest(href: str) -> str:
+    """A link destination as Markdown: in <…> when it holds spaces or unbalanced parentheses."""
+    if re.search(r"[\s<>]", href) or href.count("(") != href.count(")"):
+        return "<" + href.replace("<", "%3C").replace(">", "%3E") + ">"
+    return href
+
+
 def _serialize(runs: list[MdRun], delims: tuple[str, str, str]) -> str:
     strong, em, strike = delims
     marks = {"bold": strong, "italic": em, "strike": strike}
@@ -188,7 +195,7 @@ def _serialize(runs: list[MdRun], delims: tuple[str, str, str]) -> str:
     def close_to(depth: int) -> None:
         while len(stack) > depth:
             kind, href = stack.pop()
-            out.append(f"]({href})" if kind == "link" else marks[kind])
+            out.append(f"]({_dest(href)})" if kind == "link" else marks[kind])
 
     pending = ""  # spaces: written after the marks that end before them close
     for i, r in enumerate(runs):
