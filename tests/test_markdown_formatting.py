@@ -348,3 +348,18 @@ def test_review_diff_of_an_unchanged_docx_lists_no_change(work):
                           cwd=work, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "not imported" not in proc.stdout and "{+" not in proc.stdout, proc.stdout
+
+
+def test_a_link_with_quotes_and_backslashes_reads_back(tmp_path):
+    """Through the real writer and reader: a HYPERLINK field's quoted destination."""
+    from pipeline.model import Block, BlockKind, Document, RunInfo, Segment
+    from pipeline.emit.docx_bilingual import write_bilingual_docx
+
+    text = 'See [the "odd" one](https://x.org/a\\\\b"c) and **bold** `code`.'
+    block = Block(BlockKind.PARAGRAPH, text)
+    block.segments = [Segment(id="d/1/1", source=text, target=text)]
+    doc = Document(path=tmp_path / "d.md", id="d", format="md", blocks=[block])
+    path = write_bilingual_docx(doc, tmp_path / "d.bilingual.docx", RunInfo(engine="apertium"))
+    (row,) = read_bilingual(path)
+    assert any(r.href and '"' in r.href and "\\" in r.href for r in to_runs(text))
+    assert to_runs(row.target) == to_runs(text) and row.markdown

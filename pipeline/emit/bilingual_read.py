@@ -141,7 +141,12 @@ def _ancestors(el, stop):
 
 
 _ON_OFF = {"0", "false", "off", "none"}
-_HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:\\[a-z]\s+)*"([^"]*)"', re.IGNORECASE)
+_HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:\\[a-z]\s+)*"((?:[^"\\]|\\.)*)"', re.IGNORECASE)
+
+
+def _field_link(instr: str) -> str | None:
+    m = _HYPERLINK.match(instr)
+    return re.sub(r"\\(.)", r"\1", m.group(1)) if m else None
 
 
 def _on(rpr, tag: str) -> bool:
@@ -186,8 +191,8 @@ def _runs_of(el, rels, out: list, href: str | None, field: list) -> None:
                 target = "#" + child.get(W + "anchor")
             _runs_of(child, rels, out, target if target is not None else href, field)
         elif tag == W + "fldSimple":
-            m = _HYPERLINK.match(child.get(W + "instr", ""))
-            _runs_of(child, rels, out, m.group(1) if m else href, field)
+            link = _field_link(child.get(W + "instr", ""))
+            _runs_of(child, rels, out, link if link is not None else href, field)
         elif tag == W + "r":
             for part in child:
                 ptag = part.tag
@@ -196,8 +201,7 @@ def _runs_of(el, rels, out: list, href: str | None, field: list) -> None:
                     if kind == "begin":
                         field.append(["", None, False])  # instructions, link, past separate
                     elif kind == "separate" and field:
-                        m = _HYPERLINK.match(field[-1][0])
-                        field[-1][1], field[-1][2] = (m.group(1) if m else None), True
+                        field[-1][1], field[-1][2] = _field_link(field[-1][0]), True
                     elif kind == "end" and field:
                         field.pop()
                 elif ptag == W + "instrText":

@@ -213,7 +213,9 @@ def markdown_runs(text: str, size: float | None, bold: bool, color: str | None, 
     for r in runs:
         content = run(r.text, md_run_props(size, bold, color, lang, r.fmt()))
         if r.href is not None:
-            content = f'<w:fldSimple w:instr=" HYPERLINK &quot;{_attr(r.href)}&quot; ">{content}</w:fldSimple>'
+            # field syntax: a backslash escapes the next character inside quotes
+            href = r.href.replace("\\", "\\\\").replace('"', '\\"')
+            content = f'<w:fldSimple w:instr=" HYPERLINK &quot;{_attr(href)}&quot; ">{content}</w:fldSimple>'
         out.append(content)
     return "".join(out)
 
