@@ -149,6 +149,9 @@ def test_bilingual_docx_shows_marks_as_formatting(first_run):
     fields = link._tc.findall(f".//{W}fldSimple")
     assert [f.get(W + "instr") for f in fields] == [' HYPERLINK "https://example.org/proyecto" ']
     assert "~~" not in link.text and link._tc.find(f".//{W}strike") is not None
+    # the title block shows the first heading's words
+    assert document.paragraphs[0].text.strip() and "*" not in document.paragraphs[0].text
+    assert "*" not in document.core_properties.title
     # not markup: shown as typed
     assert written[_segment_with(first_run, "3 * 4")][1] in _row(document, _segment_with(first_run, "3 * 4")).cells[2].text
 

@@ -151,6 +151,10 @@ def _skeleton(doc: Document, run: RunInfo, paper: str):
     text_width = width_mm - 2 * MARGIN_MM
 
     es_title, en_title = titles(doc)
+    if doc.format == "md":  # the title block and properties show a heading's words, not its Markdown
+        from .markdown_runs import plain_text
+
+        es_title, en_title = plain_text(es_title), plain_text(en_title)
     _core_properties(document, doc, run, en_title or es_title)
     _footer(section, doc)
     locale = source_locale(doc, run)

@@ -106,6 +106,11 @@ def to_runs(text: str) -> list[MdRun]:
     return merge(out)
 
 
+def plain_text(text: str) -> str:
+    """The words a Markdown inline text shows, without its marks."""
+    return "".join(r.text for r in to_runs(text))
+
+
 def merge(runs) -> list[MdRun]:
     out: list[MdRun] = []
     for r in runs:
