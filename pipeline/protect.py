@@ -35,6 +35,8 @@ PRIORITY = {"code": 0, "url": 0, "html": 0, "date": 1, "number": 1, "currency": 
 def _rank(span: Span) -> int:
     if "anchor" in span.attrs:  # a point's word (anchor_points): the first to give way
         return 5
+    if span.kind == "footnote":  # a Markdown footnote reference: its "1" is not a number
+        return 0
     return PRIORITY["paired"] if span.paired else PRIORITY.get(span.kind, 4)
 
 

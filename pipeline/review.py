@@ -149,7 +149,7 @@ def import_review(path: str | Path, memory: TranslationMemory, *, status: str = 
             result.notes.append("several paragraphs in the English cell joined with a space")
         _judge(row, result, memory)
         if result.outcome == CHANGED and not dry_run:
-            memory.store_review(result.source, english, reviewer=reviewer, status=status,
+            memory.store_review(result.source, result.target, reviewer=reviewer, status=status,
                                 previous=result.previous or None)
 
     _qa_changed(report.changed)
@@ -187,9 +187,30 @@ def _qa_changed(rows: list[RowResult]) -> None:
         r.qa = [f"{f.check}: {f.message}" for f in seg.flags]
 
 
+def _same_markdown(row, text: str, candidates) -> str:
+    """For a DOCX cell read back as Markdown: the candidate it shows the same as (the
+    memory's own spelling: ``_x_`` and ``*x*`` look alike in Word), else ``text``."""
+    if not row.markdown or text in candidates:
+        return text
+    from .emit.markdown_runs import same_rendering
+
+    for c in candidates:
+        if c and same_rendering(c, text, ignore_bold=row.heading):
+            return c
+    return text
+
+
 def _judge(row, result: RowResult, memory: TranslationMemory) -> None:
-    source, english = result.source, result.target
     occ = memory.occurrence(row.id)
+    if occ is not None:
+        result.source = _same_markdown(row, result.source, [occ.source])
+    source = result.source
+    if row.markdown:
+        human = memory.human(source)
+        written = occ.target if occ is not None and occ.source == source else None
+        result.target = _same_markdown(row, result.target, [human.target if human else None, written,
+                                                             *(e.target for e in memory.machine(source))])
+    english = result.target
     written = None
     if occ is not None and occ.source == source:
         written = occ.target
@@ -285,14 +306,15 @@ def review_diff(path: str | Path, memory: TranslationMemory) -> list[DiffRow]:
     for row in read_bilingual(Path(path)):
         if row.problem or not row.id:
             continue
-        source = normalize(row.source)
         occ = memory.occurrence(row.id)
+        source = _same_markdown(row, normalize(row.source), [occ.source] if occ is not None else [])
         machines = memory.machine(source)
         if occ is not None and occ.engine_key:
             machines.sort(key=lambda e: e.engine_key != occ.engine_key)
         machine = machines[0].target if machines else (occ.target if occ and occ.origin == "engine" else "")
         human = memory.human(source)
-        english = normalize(row.target)
+        english = _same_markdown(row, normalize(row.target), [human.target if human else None, machine,
+                                                              occ.target if occ is not None else None])
         if human is not None:
             out.append(DiffRow(row.id, source, machine, human.target, human.status, human.reviewer))
         elif english and machine and english != machine:

@@ -386,5 +386,11 @@ def _reapply_marks(jobs, encodings, results, engine) -> None:
             results[i] = f"{results[i].rstrip()} ({o}{tr.strip()}{c})"
             jobs[i][0].flag("markup", Severity.WARNING,
                             f"{span.kind} “{span.text}” could not be placed in the English: given after the sentence")
+        elif span.kind == "footnote":  # a Markdown footnote reference: never lost either
+            text = results[i].rstrip()
+            end = re.search(r"[.!?…:;]*[\"'”»)]*$", text).start()  # on the last word, before its full stop
+            results[i] = text[:end] + span.attrs["close"] + text[end:]
+            jobs[i][0].flag("markup", Severity.WARNING, f"footnote reference {span.attrs['close']} on "
+                            f"“{span.text[:-len(span.attrs['close'])]}” could not be placed: given at the sentence's end")
         elif not span.inline_code:  # an inline code is placed and flagged by protect.land_codes
             jobs[i][0].flag("markup", Severity.WARNING, f"{span.kind} on “{span.text}” could not be placed in the English")

@@ -12,6 +12,11 @@ row with a reason instead of losing or inventing a correction:
 - Several paragraphs in one cell are joined with ``"\\n"``.
 - A row without an id (e.g. a reviewer split a row), merged cells, or a row with
   the wrong number of cells get a ``problem`` text.
+- The DOCX of a Markdown source (keywords ``format=md``): the Spanish and English
+  cells' formatting is read back as inline Markdown (bold ``**x**``, italic ``*x*``,
+  struck ``~~x~~``, a monospace font ``x`` in backticks, a ``w:hyperlink`` or HYPERLINK
+  field ``[x](url)``; see :mod:`.markdown_runs`) and ``markdown`` is set; a heading
+  row is told by its paragraphs' keep-with-next, not by bold.
 """
 
 from __future__ import annotations
@@ -38,6 +43,9 @@ class BilingualRow:
     heading: bool = False
     tracked: bool = False  # DOCX: the row holds tracked changes (read as accepted)
     problem: str = ""  # why this row cannot be trusted as written ("" when fine)
+    #: the cells hold Markdown (a Markdown source): DOCX formatting was read back as
+    #: its Markdown delimiters; review import compares by what the Markdown shows
+    markdown: bool = False
 
 
 def read_bilingual(path: Path) -> list[BilingualRow]:
@@ -132,6 +140,100 @@ def _ancestors(el, stop):
         el = el.getparent()
 
 
+_ON_OFF = {"0", "false", "off", "none"}
+_HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:\\[a-z]\s+)*"((?:[^"\\]|\\.)*)"', re.IGNORECASE)
+
+
+def _field_link(instr: str) -> str | None:
+    m = _HYPERLINK.match(instr)
+    return re.sub(r"\\(.)", r"\1", m.group(1)) if m else None
+
+
+def _on(rpr, tag: str) -> bool:
+    el = rpr.find(W + tag) if rpr is not None else None
+    return el is not None and el.get(W + "val", "1").lower() not in _ON_OFF
+
+
+def _run_fmt(r) -> tuple[bool, bool, bool, bool]:
+    """(bold, italic, struck, monospace) of a ``<w:r>``: direct formatting, or Word's
+    Strong / Emphasis character styles, or a monospace font."""
+    from .markdown_runs import MONO_FONTS
+
+    rpr = r.find(W + "rPr")
+    style = ""
+    font = ""
+    if rpr is not None:
+        st = rpr.find(W + "rStyle")
+        style = (st.get(W + "val", "") if st is not None else "").lower()
+        fonts = rpr.find(W + "rFonts")
+        font = (fonts.get(W + "ascii") or fonts.get(W + "hAnsi") or "") if fonts is not None else ""
+    return (_on(rpr, "b") or style in ("strong", "strongemphasis"),
+            _on(rpr, "i") or style in ("emphasis", "strongemphasis"),
+            _on(rpr, "strike") or _on(rpr, "dstrike"),
+            font.lower() in MONO_FONTS or style in ("htmlcode", "sourcetext", "verbatimchar", "quelltext"))
+
+
+def _runs_of(el, rels, out: list, href: str | None, field: list) -> None:
+    """MdRuns of a paragraph's content, as _text_of reads the text: links from
+    ``w:hyperlink`` (its relationship's target), simple and complex HYPERLINK fields."""
+    from .markdown_runs import MdRun
+
+    for child in el:
+        tag = child.tag
+        if tag in _SKIP or tag == W + "tbl":
+            continue
+        if tag == W + "hyperlink":
+            rid = child.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+            target = None
+            if rid and rels is not None and rid in rels:
+                target = rels[rid].target_ref
+            elif child.get(W + "anchor"):
+                target = "#" + child.get(W + "anchor")
+            _runs_of(child, rels, out, target if target is not None else href, field)
+        elif tag == W + "fldSimple":
+            link = _field_link(child.get(W + "instr", ""))
+            _runs_of(child, rels, out, link if link is not None else href, field)
+        elif tag == W + "r":
+            for part in child:
+                ptag = part.tag
+                if ptag == W + "fldChar":
+                    kind = part.get(W + "fldCharType")
+                    if kind == "begin":
+                        field.append(["", None, False])  # instructions, link, past separate
+                    elif kind == "separate" and field:
+                        field[-1][1], field[-1][2] = _field_link(field[-1][0]), True
+                    elif kind == "end" and field:
+                        field.pop()
+                elif ptag == W + "instrText":
+                    if field and not field[-1][2]:
+                        field[-1][0] += part.text or ""
+                else:
+                    text = []
+                    _text_of([part], text)
+                    if text and "".join(text):
+                        link = next((f[1] for f in reversed(field) if f[2] and f[1]), None) or href
+                        b, i, s, c = _run_fmt(child)
+                        out.append(MdRun("".join(text), b, i, s, c, link))
+        else:
+            _runs_of(child, rels, out, href, field)
+
+
+def _cell_markdown(tc, rels, heading: bool) -> str:
+    """A cell's runs written back as Markdown (paragraphs joined with "\n")."""
+    from .markdown_runs import to_markdown
+
+    paragraphs = []
+    for p in tc.iter(W + "p"):
+        if any(anc.tag == W + "tbl" for anc in _ancestors(p, tc)):
+            continue
+        runs: list = []
+        _runs_of(p, rels, runs, None, [])
+        # a heading's runs are all bold (docx_rows.markdown_runs); some bold: **strong**
+        plain_heading = heading and all(r.bold for r in runs if r.text.strip())
+        paragraphs.append(to_markdown(runs, ignore_bold=plain_heading))
+    return "\n".join(paragraphs)
+
+
 def _row_cells(tr) -> list:
     """A row's cells, also those wrapped in content controls / custom XML."""
     cells = []
@@ -148,6 +250,27 @@ def _span(tc) -> int:
     return int(span.get(W + "val", "1")) if span is not None else 1
 
 
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+
+
+def _markdown_source(path: Path, document) -> bool:
+    """The writer's ``format=md`` keyword (docx_bilingual._core_properties). Read from
+    the part itself too: python-docx misses the core properties LibreOffice re-saves
+    (and LibreOffice turns the keywords' ";" into spaces)."""
+    if re.search(r"\bformat=md\b", document.core_properties.keywords or ""):
+        return True
+    try:
+        from lxml import etree
+
+        with zipfile.ZipFile(path) as zf:
+            if "docProps/core.xml" not in zf.namelist():
+                return False
+            keywords = etree.fromstring(zf.read("docProps/core.xml")).find(_CP + "keywords")
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return keywords is not None and re.search(r"\bformat=md\b", keywords.text or "") is not None
+
+
 def read_bilingual_docx(path: Path) -> list[BilingualRow]:
     try:
         import docx
@@ -160,6 +283,8 @@ def read_bilingual_docx(path: Path) -> list[BilingualRow]:
 
     rows: list[BilingualRow] = []
     found = False
+    markdown = _markdown_source(path, document)
+    rels = document.part.rels
     for table in document.tables:
         trs = table._tbl.findall(W + "tr")
         if not trs:
@@ -188,6 +313,13 @@ def read_bilingual_docx(path: Path) -> list[BilingualRow]:
             if not seg_id and not problem:
                 problem = "row has no segment id (added or split by hand?)"
             bold = tcs[1].find(f".//{W}rPr/{W}b") is not None if len(tcs) > 1 else False
+            if markdown and not problem:
+                # bold is strong text here: a heading row is told by its paragraphs
+                # kept with the next (docx_rows._HEADING_PPR), its runs all bold
+                heading = tcs[1].find(f"{W}p/{W}pPr/{W}keepNext") is not None
+                bold = heading
+                texts[1] = _cell_markdown(tcs[1], rels, heading)
+                texts[2] = _cell_markdown(tcs[2], rels, heading)
             rows.append(
                 BilingualRow(
                     id=seg_id,
@@ -198,6 +330,7 @@ def read_bilingual_docx(path: Path) -> list[BilingualRow]:
                     heading=bold,
                     tracked=tracked,
                     problem=problem,
+                    markdown=markdown,
                 )
             )
     if not found:

@@ -151,6 +151,10 @@ def _skeleton(doc: Document, run: RunInfo, paper: str):
     text_width = width_mm - 2 * MARGIN_MM
 
     es_title, en_title = titles(doc)
+    if doc.format == "md":  # the title block and properties show a heading's words, not its Markdown
+        from .markdown_runs import plain_text
+
+        es_title, en_title = plain_text(es_title), plain_text(en_title)
     _core_properties(document, doc, run, en_title or es_title)
     _footer(section, doc)
     locale = source_locale(doc, run)
@@ -309,7 +313,8 @@ def _core_properties(document, doc: Document, run: RunInfo, title: str) -> None:
     props.subject = "Spanish → English side-by-side translation"
     props.author = "es2en"
     props.last_modified_by = "es2en"
-    props.keywords = f"es2en bilingual; doc={doc.id}"
+    # format=md: the cells' formatting is the source's inline Markdown (bilingual_read)
+    props.keywords = f"es2en bilingual; doc={doc.id}" + ("; format=md" if doc.format == "md" else "")
     props.comments = (
         "Column # holds each segment's id (document/block/sentence); "
         "edit the English column and run `es2en review import` on this file."

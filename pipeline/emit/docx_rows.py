@@ -10,6 +10,10 @@ The XML is what python-docx produced for the same calls (``tests/test_emit_docx.
 and ``bench/docx_writer.py`` compare the two): the same elements, attributes and
 child order, ``<w:t xml:space="preserve">`` exactly where python-docx sets it,
 tabs as ``<w:tab/>``, CR and LF as ``<w:br/>``.
+
+A Markdown source's cells show their inline Markdown as formatting
+(:func:`markdown_runs`); a DOCX source's cells show its bold/italic/underline codes
+(:func:`_formatted`).
 """
 
 from __future__ import annotations
@@ -160,6 +164,62 @@ def _styled(rpr: str, bold: bool, italic: bool, underline: bool) -> str:
     return f"<w:rPr>{head}{add}{inner}{tail}</w:rPr>"
 
 
+LINK_COLOR = "0563C1"  # Word's Hyperlink character style
+
+
+@lru_cache(maxsize=None)
+def md_run_props(size: float | None, bold: bool, color: str | None, lang: str | None,
+                 run_fmt: tuple) -> str:
+    """``<w:rPr>`` of a Markdown run: the cell's own properties (``size``, ``bold``,
+    ``color``, ``lang``) with the run's marks (MdRun.fmt()) added, in schema order."""
+    m_bold, m_italic, m_strike, m_code, href = run_fmt
+    parts = []
+    if m_code:
+        parts.append(f'<w:rFonts w:ascii="{MONO}" w:hAnsi="{MONO}" w:cs="{MONO}" w:eastAsia="{MONO}"/>')
+    if bold or m_bold:
+        parts.append("<w:b/>")
+    if m_italic:
+        parts.append("<w:i/>")
+    if m_strike:
+        parts.append("<w:strike/>")
+    if href is not None:
+        parts.append(f'<w:color w:val="{LINK_COLOR}"/>')
+    elif color:
+        parts.append(f'<w:color w:val="{color}"/>')
+    if size:
+        parts.append(f'<w:sz w:val="{int(round(size * 2))}"/>')
+    if href is not None:
+        parts.append('<w:u w:val="single"/>')
+    if lang:
+        parts.append(f'<w:lang w:val="{lang}"/>')
+    return f"<w:rPr>{''.join(parts)}</w:rPr>"
+
+
+def _attr(text: str) -> str:
+    return _escape(xml_safe(text)).replace('"', "&quot;")
+
+
+def markdown_runs(text: str, size: float | None, bold: bool, color: str | None, lang: str | None) -> str:
+    """A Markdown segment's text as runs: emphasis italic, strong bold, ~~x~~ struck,
+    code monospace, a link a HYPERLINK field (a simple field needs no relationship, so
+    rows stay plain strings; Word and LibreOffice show it as a link). The delimiters are
+    not shown; bilingual_read turns the formatting back into them."""
+    from .markdown_runs import to_runs
+
+    runs = to_runs(text)
+    if bold and any(r.bold for r in runs):
+        bold = False  # a heading with **strong** words: only those bold, so they read back
+    out = []
+    for r in runs:
+        content = run(r.text, md_run_props(size, bold, color, lang, r.fmt()))
+        if r.href is not None:
+            # field syntax: a backslash escapes the next character inside quotes
+            href = r.href.replace("\\", "\\\\").replace('"', '\\"')
+            content = f'<w:fldSimple w:instr=" HYPERLINK &quot;{_attr(href)}&quot; ">{content}</w:fldSimple>'
+        out.append(content)
+    return "".join(out)
+
+
 def _shd(fill: str) -> str:
     return f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
 
@@ -211,6 +271,9 @@ class RowWriter:
         self._en = run_props(lang="en-US")
         self._es_heading = {}
         self._en_heading = {}
+        self._es_lang = es_lang
+        # A Markdown source's segments hold their inline Markdown: shown as formatting.
+        self._markdown = doc.format == "md"
         for level, size in ((1, 12.5), (2, 11.5), (0, 10.5)):
             self._es_heading[level] = run_props(size=size, bold=True, color=NAVY, lang=es_lang)
             self._en_heading[level] = run_props(size=size, bold=True, color=NAVY, lang="en-US")
@@ -255,9 +318,16 @@ class RowWriter:
                 style = self._pstyle[(row.first_in_block, list_depth(block, self._list_base))]
                 ppr_es = style if source else ""
                 ppr_en = style if target else ""
-        parts += [tc[1], "<w:p>", ppr_es, _formatted(source, seg.spans, es_rpr) if source else "", "</w:p></w:tc>",
-                  tc[2], "<w:p>", ppr_en, _formatted(target, seg.target_spans, en_rpr) if target else "",
-                  "</w:p></w:tc>"]
+        if self._markdown:
+            level = block.level if block.level in (1, 2) else 0
+            size, bold, color = ({1: 12.5, 2: 11.5, 0: 10.5}[level], True, NAVY) if heading else (None, False, None)
+            es_runs = markdown_runs(source, size, bold, color, self._es_lang) if source else ""
+            en_runs = markdown_runs(target, size, bold, color, "en-US") if target else ""
+        else:
+            es_runs = _formatted(source, seg.spans, es_rpr) if source else ""
+            en_runs = _formatted(target, seg.target_spans, en_rpr) if target else ""
+        parts += [tc[1], "<w:p>", ppr_es, es_runs, "</w:p></w:tc>",
+                  tc[2], "<w:p>", ppr_en, en_runs, "</w:p></w:tc>"]
         if self.qa:
             parts += [tc[3], _qa_paragraphs(seg), "</w:tc>"]
         parts.append("</w:tr>")

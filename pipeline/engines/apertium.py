@@ -73,6 +73,10 @@ def strip_marks(text: str, source: str) -> tuple[str, list[str]]:
     def repl(m: re.Match) -> str:
         if m.group(0) in source:
             return m.group(0)
+        if m.group(1) == "*" and m.group(2).lower() not in source.lower():
+            # an unknown word is copied from the source: "*Without" from "*Sin impuestos"
+            # is the source's own asterisk (a footnote mark, Markdown), translated past
+            return m.group(0)
         found.append(m.group(0))
         return m.group(2)
 

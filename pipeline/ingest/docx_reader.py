@@ -43,7 +43,8 @@ Block kinds:
 
 Reported in ``Document.notices`` (never dropped silently): hidden text left as it
 is, equations, charts and diagrams whose text is not read, embedded documents
-(``w:altChunk``) left untranslated.
+(``w:altChunk``): HTML and plain-text ones are read in place as blocks labelled
+"Embedded document" (docx_altchunk.py), others left untranslated.
 
 Strict Open XML is read (its namespaces mapped to the transitional ones).
 
@@ -459,7 +460,15 @@ class _Reader:
         elif tag == _w("altChunk"):
             rid = child.get(f"{{{R}}}id")
             rel = self.package.rels(self.where.get("part", self.package.main)).get(rid)
-            self.alt_chunks.append(rel.target if rel else str(rid))
+            if rel is None or rel.external:
+                self.alt_chunks.append(f"an embedded document ({rel.target if rel else rid}, w:altChunk) is not "
+                                       "read: left untranslated")
+            else:  # HTML and plain text are read in place (docx_altchunk); never without a notice
+                from .docx_altchunk import alt_chunk_blocks
+
+                blocks, notice = alt_chunk_blocks(self.package, rel.target)
+                self.doc.blocks.extend(blocks)
+                self.alt_chunks.append(notice)
         elif tag == _w("sectPr"):
             self.section(child)
 
@@ -537,8 +546,7 @@ class _Reader:
                 one, many = names[what]
                 out.append(f"left {n} {one if n == 1 else many} as {'it is' if n == 1 else 'they are'} "
                            "(not translated)")
-        for target in self.alt_chunks:
-            out.append(f"an embedded document ({target}, w:altChunk) is not read: left untranslated")
+        out.extend(self.alt_chunks)
         return out
 
 

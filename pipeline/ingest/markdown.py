@@ -46,6 +46,11 @@ Inline spans (``Block.spans``, offsets into ``Block.text``):
   close is e.g. ``"](https://x.org/a)"``; ``attrs["href"]``/``attrs["src"]`` hold
   the destination), so ``text[start+len(open):end-len(close)]`` is the inner
   text to translate.
+* ``word[^1]`` → "footnote", a paired span over the word with ``open`` "" and
+  ``close`` the reference (the reference stays on the word's English); a reference
+  not glued to a word and a footnote's opening ``[^1]:`` → "footnote" with
+  ``target`` = the source verbatim. The footnote's text (``[^1]: …``) is a paragraph
+  like any other: CommonMark has no footnotes, so nothing else changes.
 * Nesting: spans never cross. A span may lie inside a paired span's inner text
   (``**usa `pip`**``, ``[ver https://x.org](https://x.org)``, links inside
   emphasis); no other overlap occurs. Spans are sorted by start, outer first.
@@ -134,6 +139,30 @@ def find_bare_urls(text: str, start: int = 0, end: int | None = None) -> list[Sp
         if len(url) < 5:
             continue
         out.append(Span(m.start(), m.start() + len(url), "url", url, target=url))
+    return out
+
+
+#: ``[^label]``: a footnote reference (GFM, pandoc), optionally glued to the word before
+#: (and that word's closing punctuation); ``[^label]:`` at a block's start: a footnote's text.
+_FOOTNOTE = re.compile(r"(\w[\w'’-]*[.,;:!?)»”\"]*)?\[\^[^\]\s]+\](:)?")
+
+
+def find_footnotes(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Footnote spans in ``text[start:end]``: a reference glued to a word is a paired
+    span over the word (``open`` "", ``close`` the reference), so the reference follows
+    that word's English wherever the engine puts it; a reference alone, and the
+    ``[^label]:`` that opens a footnote's text, are verbatim."""
+    out = []
+    for m in _FOOTNOTE.finditer(text, start, len(text) if end is None else end):
+        ref_start = m.start(1) + len(m.group(1)) if m.group(1) else m.start()
+        ref = text[ref_start:m.end()]
+        if m.group(2) and m.start() != 0:  # "x[^1]:" mid-text: the colon is the sentence's
+            ref = ref[:-1]
+        if m.group(1) and not (m.group(2) and m.start() == 0):
+            out.append(Span(m.start(), ref_start + len(ref), "footnote", text[m.start():ref_start + len(ref)],
+                            attrs={"open": "", "close": ref}))
+        else:
+            out.append(Span(ref_start, ref_start + len(ref), "footnote", ref, target=ref))
     return out
 
 
@@ -291,6 +320,7 @@ def _walk(text: str, env: dict) -> list[Span]:
         i += 1
     for start, end in plain:
         spans.extend(find_bare_urls(text, start, end))
+        spans.extend(find_footnotes(text, start, end))
     return spans
 
 
