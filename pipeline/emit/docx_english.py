@@ -28,6 +28,7 @@ import re
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Iterator
 from xml.sax.saxutils import escape
 
 from ..errors import OutputError
@@ -284,7 +285,32 @@ def _start_tags(head: bytes, container_local: bytes):
     return rq, cq, cont.end(), head[cont.end() - 2:cont.end()] == b"/>"
 
 
-def _rewrite_part(package, name: str, by_position: dict[int, Block], styles, out, failures: list[str]) -> None:
+def _in_step(blocks: Iterator[Block]):
+    """A part's blocks (in position order) met unit by unit: a function of a unit's
+    ``{w:p: position}`` that returns ``{w:p: block}`` for the blocks it holds, taking
+    them from ``blocks`` as the positions reach them, so that only the current unit's
+    blocks are held. A block whose position no unit has is passed over (as a lookup
+    by position would never find it)."""
+    ahead = next(blocks, None)
+
+    def take(positions: dict) -> dict:
+        nonlocal ahead
+        if not positions:
+            return {}
+        at = {pos: p for p, pos in positions.items()}
+        last = max(at)
+        todo: dict = {}
+        while ahead is not None and int(ahead.attrs["position"]) <= last:
+            p = at.get(int(ahead.attrs["position"]))
+            if p is not None:
+                todo[p] = ahead  # two blocks at one position: the later one, as a dict by position kept
+            ahead = next(blocks, None)
+        return todo
+
+    return take
+
+
+def _rewrite_part(package, name: str, blocks: Iterator[Block], styles, out, failures: list[str]) -> None:
     from lxml import etree
 
     from ..ingest.docx_package import MC, iter_units, paragraph_positions
@@ -310,9 +336,10 @@ def _rewrite_part(package, name: str, by_position: dict[int, Block], styles, out
     declared = set(_DECL.findall(head[:cut]))
 
     start = 0
+    blocks_of = _in_step(blocks)
     for _, unit in iter_units(package.stream(name)):
         positions, start = paragraph_positions(unit, start)
-        todo: dict = {p: by_position[pos] for p, pos in positions.items() if pos in by_position}
+        todo = blocks_of(positions)
         if todo:
             _mirror_fallbacks(unit, todo, styles, MC)
             for p in reversed(list(positions)):  # innermost first: a text box before its anchor
@@ -376,7 +403,12 @@ def write_english_docx(doc: Document, path: Path, run: RunInfo | None = None) ->
 
     if doc.format != "docx":
         raise OutputError("an English .docx copy is made from a .docx source only", path)
-    parts: dict[str, dict[int, Block]] = {}
+    # A first pass over the blocks (doc.blocks may be a BlockSpool: read again for each
+    # part) finds the parts to rewrite and the title; then each part's blocks are met
+    # unit by unit as the part streams (_in_step). The reader hands out a part's blocks
+    # in position order; a part whose blocks come otherwise is sorted (held whole).
+    parts: dict[str, int] = {}  # part → the last position seen, -1 once out of order
+    unordered: set[str] = set()
     title = None
     for block in doc.blocks:
         part = block.attrs.get("part")
@@ -385,7 +417,18 @@ def write_english_docx(doc: Document, path: Path, run: RunInfo | None = None) ->
         if block.attrs.get("story") == "title":
             title = block
             continue
-        parts.setdefault(part, {})[int(block.attrs["position"])] = block
+        position = int(block.attrs["position"])
+        if position < parts.get(part, -1):
+            unordered.add(part)
+        parts[part] = position
+
+    def part_blocks(name: str) -> Iterator[Block]:
+        chosen = (b for b in doc.blocks if b.attrs.get("part") == name and b.translatable
+                  and b.attrs.get("story") != "title")
+        if name not in unordered:
+            return chosen
+        by_position = {int(b.attrs["position"]): b for b in chosen}
+        return iter(sorted(by_position.values(), key=lambda b: int(b.attrs["position"])))
     failures: list[str] = []
     path = Path(path)
     try:
@@ -406,7 +449,7 @@ def write_english_docx(doc: Document, path: Path, run: RunInfo | None = None) ->
                 item.compress_type, item.external_attr = info.compress_type, info.external_attr
                 if name in parts:
                     with zout.open(item, "w", force_zip64=True) as out:
-                        _rewrite_part(package, name, parts[name], styles, out, failures)
+                        _rewrite_part(package, name, part_blocks(name), styles, out, failures)
                 elif title is not None and name == title.attrs["part"]:
                     zout.writestr(item, _english_title(zin.read(name), title.target))
                 elif name in settings or name in story_parts:

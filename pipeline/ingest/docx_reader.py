@@ -59,6 +59,7 @@ import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Iterator
 
 from pipeline.errors import InputError
 from pipeline.model import INLINE, Block, BlockKind, Document, Span
@@ -315,6 +316,7 @@ class _Reader:
         self.comments = 0
         self.where: dict = {}
         self.positions: dict = {}
+        self.ready: list[Block] = []  # the current unit's blocks, handed out once it is read
 
     # ---------------------------------------------------------- one paragraph
 
@@ -402,7 +404,7 @@ class _Reader:
         else:
             block = Block(BlockKind.PARAGRAPH, text, attrs=attrs)
         block.spans = spans
-        self.doc.blocks.append(block)
+        self.ready.append(block)
 
     # ---------------------------------------------------------- structure
 
@@ -471,8 +473,13 @@ class _Reader:
 
     # ---------------------------------------------------------- parts
 
-    def part(self, name: str, story: str, label: str | None = None) -> None:
-        """Every unit of one story part, its paragraphs numbered as the writer numbers them."""
+    def _handout(self) -> Iterator[Block]:
+        ready, self.ready = self.ready, []
+        yield from ready
+
+    def part(self, name: str, story: str, label: str | None = None) -> Iterator[Block]:
+        """The blocks of every unit of one story part, a unit at a time, its paragraphs
+        numbered as the writer numbers them."""
         start = 0
         self.where = {"part": name}
         for _, unit in iter_units(self.package.stream(name)):
@@ -481,6 +488,7 @@ class _Reader:
                 self.note(unit, story)
             else:
                 self.container_item(unit, None, story if story != "body" else None, label)
+            yield from self._handout()
 
     def note(self, unit, story: str) -> None:
         if unit.get(_w("type")) in _NOTE_SKIP:
@@ -495,7 +503,7 @@ class _Reader:
             label = f"{story.capitalize()} {number if number is not None else nid}"
         self.container(unit, None, story, label)
 
-    def headers_footers(self) -> None:
+    def headers_footers(self) -> Iterator[Block]:
         rels = self.package.rels(self.package.main)
         seen: set[str] = set()
         sections = [s for s in self.sections if s]
@@ -508,9 +516,9 @@ class _Reader:
                 label = _HF_LABELS.get((story, kind), story.capitalize())
                 if len(sections) > 1:
                     label += f" (section {n})"
-                self.part(rel.target, story, label)
+                yield from self.part(rel.target, story, label)
 
-    def title(self) -> None:
+    def title(self) -> Iterator[Block]:
         name = "docProps/core.xml"
         if name not in self.package.names:
             for rel in self.package.rels("").values():
@@ -525,8 +533,8 @@ class _Reader:
             if value:
                 self.doc.metadata[key] = value
         if self.doc.metadata.get("title"):
-            self.doc.blocks.append(Block(BlockKind.PARAGRAPH, self.doc.metadata["title"], attrs={
-                "part": name, "story": "title", "label": "Document title", "position": 0, "style": ""}))
+            yield Block(BlockKind.PARAGRAPH, self.doc.metadata["title"], attrs={
+                "part": name, "story": "title", "label": "Document title", "position": 0, "style": ""})
 
     def notices(self) -> list[str]:
         out = []
@@ -542,20 +550,32 @@ class _Reader:
         return out
 
 
-def read_docx(path: Path, doc_id: str) -> Document:
-    from lxml.etree import XMLSyntaxError
+def stream_docx(path: Path, doc_id: str) -> tuple[Document, Iterator[Block]]:
+    """The document and its blocks as they are read, one top-level paragraph or table
+    at a time (memory holds one unit of the XML and its blocks, whatever the length).
 
+    The package is checked and opened here (a bad file raises InputError at once);
+    what needs the whole document comes as the blocks are read: the title and
+    author (``doc.metadata``) with the last block, the notices (hidden text,
+    equations, embedded documents) once the last block is handed out. An error in
+    the middle of a part raises InputError naming the file from the iterator."""
     package = _open(path)
     doc = Document(path=path, id=doc_id, format="docx")
+    return doc, _blocks(package, doc, path)
+
+
+def _blocks(package: Package, doc: Document, path: Path) -> Iterator[Block]:
+    from lxml.etree import XMLSyntaxError
+
     try:
         with package.zf:
             reader = _Reader(package, doc)
-            reader.part(package.main, "body")
-            reader.headers_footers()
+            yield from reader.part(package.main, "body")
+            yield from reader.headers_footers()
             for kind, story in (("footnotes", "footnote"), ("endnotes", "endnote"), ("comments", "comment")):
                 for name in package.related(kind):
-                    reader.part(name, story)
-            reader.title()
+                    yield from reader.part(name, story)
+            yield from reader.title()
     except InputError:
         raise
     except XMLSyntaxError as err:  # includes lxml's depth and text-node limits
@@ -563,7 +583,14 @@ def read_docx(path: Path, doc_id: str) -> Document:
     except Exception as err:  # noqa: BLE001 - malformed parts must surface as one line
         raise InputError(f"corrupt .docx: cannot read the document ({type(err).__name__}: {_one_line(err)})",
                          path) from None
-    doc.notices.extend(reader.notices())
+    # Assigned, not added: a document read again (pipeline.run) has the first read's already.
+    doc.notices[:] = reader.notices()
     if package.strict:
         doc.metadata["strict"] = "true"
+
+
+def read_docx(path: Path, doc_id: str) -> Document:
+    """The whole document (every block in ``doc.blocks``): :func:`stream_docx`, drained."""
+    doc, blocks = stream_docx(path, doc_id)
+    doc.blocks = list(blocks)
     return doc
