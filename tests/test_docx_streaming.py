@@ -173,3 +173,24 @@ def test_english_copy_from_a_spool_on_disk_or_blocks_out_of_order_is_the_same(tm
     want = _parts(tmp_path / "list.en.docx")
     assert _parts(tmp_path / "spool.en.docx") == want
     assert _parts(tmp_path / "reversed.en.docx") == want
+
+
+def test_the_style_names_are_python_docx_s():
+    """The reader's copy of python-docx's UI names (it does not import python-docx)."""
+    from docx.styles import BabelFish
+
+    from pipeline.ingest.docx_reader import _UI_NAMES
+
+    assert _UI_NAMES == BabelFish.ui_style_names
+
+
+def test_reading_a_docx_does_not_import_python_docx():
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from pipeline.run import open_blocks; "
+            f"doc, blocks = open_blocks(Path({str(CORPUS / 'es__d2p__example.docx')!r})); list(blocks); "
+            "print('docx' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parent.parent)
+    assert out.stdout.strip() == "False"

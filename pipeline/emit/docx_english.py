@@ -9,7 +9,10 @@ The source package is copied member by member; every member is kept byte for byt
   replaced by its English, the inline codes written back where the English of the
   text they covered landed (Segment.target_spans): the source's run properties on
   the English words, hyperlinks, fields, footnote references, tabs, images,
-  bookmarks. Paragraph properties are kept; the runs' language says en-US. A VML
+  bookmarks. Paragraph properties are kept; the runs' language says en-US. The
+  blocks are read once per rewritten part (``doc.blocks`` may be the run's
+  BlockSpool) and met unit by unit in position order, so memory holds the current
+  unit and its blocks, not the document. A VML
   text box that is the fallback of a DrawingML one gets the same English.
 * docProps/core.xml: the English title, where the title was translated.
 * styles.xml and settings.xml: a Spanish default language (``w:lang``,

@@ -10,6 +10,10 @@ document title property (docProps/core.xml). Text boxes (DrawingML ``wps:txbx``;
 VML ``v:textbox`` only where it is not the fallback of a DrawingML one) are read
 after the paragraph that holds them.
 
+:func:`stream_docx` hands the blocks out as they are read (a top-level unit of a
+part at a time: pipeline.run.open_blocks reads a .docx this way, so memory does not
+grow with the document); :func:`read_docx` collects them into a Document.
+
 Every block says where it lives, so that the English copy writer finds it again
 (pipeline.emit.docx_english): ``attrs["part"]`` (the ZIP member), ``attrs["story"]``
 ("body", "header", "footer", "footnote", "endnote", "comment", "textbox", "title"),
@@ -82,11 +86,16 @@ _HEADING_NAME = re.compile(r"^(?:heading|t[íi]tulo|encabezado)\s*(\d)$", re.IGN
 
 
 def _check_container(path: Path) -> None:
-    data = read_source_bytes(path)
-    head = data[:8]
-    if not data:
+    try:  # the head only: a package with large images is not read into memory
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        read_source_bytes(path)  # raises its one-line InputError
+        raise
+    if not head:
         raise InputError("empty file (0 bytes), not a .docx document", path)
     if head == _OLE2:
+        data = read_source_bytes(path)
         if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
             raise InputError(
                 "the .docx is encrypted (password-protected); remove the password in Word and save again", path
@@ -257,12 +266,18 @@ def _outline_level(el) -> int | None:
 # ------------------------------------------------------------------ reader
 
 
-def _style_name(style) -> str:
-    from docx.styles import BabelFish  # the UI names Word shows ("heading 1" → "Heading 1")
+#: The built-in styles whose styles.xml name is not the one Word shows ("heading 1" →
+#: "Heading 1"): python-docx's ``docx.styles.BabelFish.style_aliases``, copied so that
+#: reading a .docx does not import python-docx (some 9 MB, which the run's first pass
+#: would hold beside the blocks it keeps; the writers import it after that pass).
+_UI_NAMES = {"caption": "Caption", "footer": "Footer", "header": "Header",
+             **{f"heading {n}": f"Heading {n}" for n in range(1, 10)}}
 
+
+def _style_name(style) -> str:
     el = style.find(_w("name"))
     name = el.get(_w("val")) if el is not None else style.get(_w("styleId"), "")
-    return BabelFish.internal2ui(name or "")
+    return _UI_NAMES.get(name or "", name or "")
 
 
 def _children(el, tag: str):
