@@ -1,7 +1,8 @@
 """Time and memory of reading a large .docx and writing its English copy, against size.
 
-Builds documents of N/4 and N paragraphs (each a sentence with a bold phrase and a link;
-30 paragraphs ≈ a page; default N = 30,000: a 1,000-page document) from one real package
+Builds documents of N/4 and N paragraphs (each an everyday sentence and one with a bold
+phrase and a link; 30 paragraphs ≈ a page; default N = 30,000: a 1,000-page document,
+13 MB of document.xml) from one real package
 (tests/data/docx-corpus/es__d2p__example.docx). For each, in a child process: reads it
 as a run does (``pipeline.run.open_blocks``: the blocks a top-level unit at a time,
 segmented, every segment given its source as "English" with its codes placed
@@ -34,13 +35,21 @@ PER_PAGE = 30
 TARGET_MB = 500
 TARGET_RATIO = 1.25
 
-PARA = ('<w:p><w:r><w:t xml:space="preserve">La empresa invirtió </w:t></w:r><w:r><w:rPr><w:b/></w:rPr>'
+PARA = ('<w:p><w:r><w:t xml:space="preserve">{s} La empresa invirtió </w:t></w:r><w:r><w:rPr><w:b/></w:rPr>'
         '<w:t>38.000 millones de dólares</w:t></w:r><w:r><w:t xml:space="preserve"> en centros de datos de </w:t>'
         '</w:r><w:hyperlink w:anchor="x"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>inteligencia '
         'artificial</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> en el año {n}.</w:t></w:r></w:p>')
 
 
 def build(n: int, out: Path) -> Path:
+    """``n`` paragraphs, each an everyday sentence (tests/conftest.everyday_sentences:
+    text that compresses as prose does, not past the zip-bomb guard's ratio) and one
+    with a bold phrase and a link."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import everyday_sentences
+    from xml.sax.saxutils import escape
+
+    pool = [escape(t) for t in everyday_sentences(8640)]
     with zipfile.ZipFile(SOURCE) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             data = src.read(item)
@@ -50,7 +59,7 @@ def build(n: int, out: Path) -> Path:
                 with dst.open(item.filename, "w") as fh:
                     fh.write(text[:at].encode())
                     for k in range(n):
-                        fh.write(PARA.replace("{n}", str(1000 + k)).encode())
+                        fh.write(PARA.replace("{n}", str(1000 + k)).replace("{s}", pool[(k * 7) % len(pool)]).encode())
                     fh.write(text[at:].encode())
                 continue
             dst.writestr(item, data)

@@ -151,14 +151,19 @@ def _parts(path: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("name", ["docx4j__textbox.docx", "pandoc__notes.docx", "docx4j__odd_even_different_first_page.docx",
                                   "es__pydocx__comments-rich-para.docx", "2010-mcAlternateContent.docx"])
-def test_english_copy_from_a_spool_on_disk_or_blocks_out_of_order_is_the_same(tmp_path, name):
-    """The writer reads the blocks once per part (a BlockSpool may hand them from its
-    file); blocks of a part in another order than the reader's give the same copy."""
+@pytest.mark.parametrize("hold", [0, 2000])
+def test_english_copy_from_a_spool_on_disk_or_blocks_out_of_order_is_the_same(tmp_path, monkeypatch, name, hold):
+    """The writer reads the blocks again for each part it does not hold (a BlockSpool
+    may hand them from its file: hold 0 reads every part again); blocks of a part in
+    another order than the reader's give the same copy."""
+    from pipeline.emit import docx_english
+
     doc = read_document(CORPUS / name)
     segment_document(doc)
     for n, seg in enumerate(doc.segments):
         seg.target = f"English {n} {seg.source[::-1]}"
-    write_english_docx(doc, tmp_path / "list.en.docx")
+    write_english_docx(doc, tmp_path / "list.en.docx")  # every part's blocks held from the first pass
+    monkeypatch.setattr(docx_english._PartBlocks, "HOLD", hold)
     blocks = list(doc.blocks)
     spool = BlockSpool(limit=0)  # every block through the spool's file
     for block in blocks:
@@ -194,3 +199,21 @@ def test_reading_a_docx_does_not_import_python_docx():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).parent.parent)
     assert out.stdout.strip() == "False"
+
+
+def test_a_strict_part_is_mapped_as_it_is_read():
+    """Strict namespaces mapped chunk by chunk give the bytes of mapping the whole part,
+    whatever the chunk sizes (no URI lost at a cut)."""
+    from pipeline.ingest.docx_package import W, W_STRICT, _map_strict, _StrictMapped
+    import io
+
+    unit = f'<w:p xmlns:w="{W_STRICT}"><w:r><w:t>texto {{n}}</w:t></w:r></w:p>'
+    data = ("<root>" + "".join(unit.replace("{n}", str(n)) for n in range(3000)) + "</root>").encode()
+    for size in (1, 7, 100, 32768, -1):
+        stream = _StrictMapped(io.BytesIO(data))
+        got = b""
+        while chunk := stream.read(size):
+            got += chunk
+            if size < 0:
+                break
+        assert got == _map_strict(data) and W_STRICT.encode() not in got and got.count(W.encode()) == 3000

@@ -386,6 +386,66 @@ def _mirror_fallbacks(unit, todo: dict, styles, mc: str) -> None:
 
 # ---------------------------------------------------------------- the package
 
+
+class _PartBlocks:
+    """The blocks of each story part, for the part's rewrite, without holding the
+    document: ``blocks`` (``doc.blocks``, which may be the run's BlockSpool, read
+    from its file again at each pass) are gone through once here for the parts to
+    rewrite, the title and each part's last block; the blocks of the small parts
+    (headers, footers, a few notes: at most HOLD segments together) are kept from
+    that pass, and a larger part (the body) is read again in its turn, up to its
+    last block. The reader hands out a part's blocks in position order; a part
+    whose blocks come otherwise is sorted (held whole)."""
+
+    HOLD = 2000
+
+    def __init__(self, blocks):
+        self.blocks = blocks
+        self.last: dict[str, int] = {}  # part → the position of its last block
+        self.end: dict[str, int] = {}  # part → the index of its last block in ``blocks``
+        self.unordered: set[str] = set()
+        self.title: Block | None = None
+        self.held: dict[str, list[Block]] = {}
+        counts: dict[str, int] = {}  # segments held, per part
+        too_many: set[str] = set()
+        for index, block in enumerate(blocks):
+            part = block.attrs.get("part")
+            if part is None or not block.translatable:
+                continue
+            if block.attrs.get("story") == "title":
+                self.title = block
+                continue
+            position = int(block.attrs["position"])
+            if position < self.last.get(part, -1):
+                self.unordered.add(part)
+            self.last[part], self.end[part] = position, index
+            if part in too_many:
+                continue
+            self.held.setdefault(part, []).append(block)
+            counts[part] = counts.get(part, 0) + len(block.segments)
+            while sum(counts.values()) > self.HOLD:  # let the largest go: read again in its turn
+                largest = max(counts, key=counts.get)
+                too_many.add(largest)
+                del self.held[largest], counts[largest]
+
+    def of(self, name: str) -> Iterator[Block]:
+        """The part's blocks, in position order."""
+        chosen = iter(self.held.pop(name)) if name in self.held else self._again(name)
+        if name not in self.unordered:
+            return chosen
+        by_position = {int(b.attrs["position"]): b for b in chosen}  # the later of two at one position
+        return iter(sorted(by_position.values(), key=lambda b: int(b.attrs["position"])))
+
+    def _again(self, name: str) -> Iterator[Block]:
+        end = self.end.get(name, -1)
+        for index, block in enumerate(self.blocks):
+            if index > end:
+                break
+            if (block.attrs.get("part") == name and block.translatable
+                    and block.attrs.get("story") != "title"):
+                yield block
+
+
 _LANG_ATTR = re.compile(rb'(<[\w.-]*:?(?:lang|themeFontLang)\b[^>]*?:(?:val|eastAsia)=")es(?:-[A-Za-z0-9]+)?(")')
 
 
@@ -406,32 +466,8 @@ def write_english_docx(doc: Document, path: Path, run: RunInfo | None = None) ->
 
     if doc.format != "docx":
         raise OutputError("an English .docx copy is made from a .docx source only", path)
-    # A first pass over the blocks (doc.blocks may be a BlockSpool: read again for each
-    # part) finds the parts to rewrite and the title; then each part's blocks are met
-    # unit by unit as the part streams (_in_step). The reader hands out a part's blocks
-    # in position order; a part whose blocks come otherwise is sorted (held whole).
-    parts: dict[str, int] = {}  # part → the last position seen, -1 once out of order
-    unordered: set[str] = set()
-    title = None
-    for block in doc.blocks:
-        part = block.attrs.get("part")
-        if part is None or not block.translatable:
-            continue
-        if block.attrs.get("story") == "title":
-            title = block
-            continue
-        position = int(block.attrs["position"])
-        if position < parts.get(part, -1):
-            unordered.add(part)
-        parts[part] = position
-
-    def part_blocks(name: str) -> Iterator[Block]:
-        chosen = (b for b in doc.blocks if b.attrs.get("part") == name and b.translatable
-                  and b.attrs.get("story") != "title")
-        if name not in unordered:
-            return chosen
-        by_position = {int(b.attrs["position"]): b for b in chosen}
-        return iter(sorted(by_position.values(), key=lambda b: int(b.attrs["position"])))
+    blocks = _PartBlocks(doc.blocks)
+    parts, title = blocks.last, blocks.title
     failures: list[str] = []
     path = Path(path)
     try:
@@ -452,7 +488,7 @@ def write_english_docx(doc: Document, path: Path, run: RunInfo | None = None) ->
                 item.compress_type, item.external_attr = info.compress_type, info.external_attr
                 if name in parts:
                     with zout.open(item, "w", force_zip64=True) as out:
-                        _rewrite_part(package, name, part_blocks(name), styles, out, failures)
+                        _rewrite_part(package, name, blocks.of(name), styles, out, failures)
                 elif title is not None and name == title.attrs["part"]:
                     zout.writestr(item, _english_title(zin.read(name), title.target))
                 elif name in settings or name in story_parts:
