@@ -41,6 +41,8 @@ BENCHES = [
     ("scale", ["scale.py"], ["scale.py", "--pages", "100"], "1,000-page book: peak RSS < 500 MB, ETA bar"),
     ("memory-scale", ["memory_scale.py"], ["memory_scale.py", "--sizes", "0.75,3", "--pages", "100"],
      "peak RSS flat against document size: largest ≤ 1.25x smallest"),
+    ("docx-english-size", ["docx_english_size.py"], ["docx_english_size.py", "7500"],
+     "1,000-page DOCX read + English copy: time ∝ size, peak RSS < 500 MB and flat"),
     ("beam", ["beam.py"], ["beam.py", "--news", "200"], "quality and speed per beam size"),
     ("gpu", ["gpu.py"], ["gpu.py", "--limit", "500"], "CUDA beside CPU (skipped without a GPU)"),
 ]

@@ -202,19 +202,26 @@ def open_blocks(path: Path) -> tuple[Document, Iterator[Block]]:
     """A document and its blocks one at a time, as read_document would give them
     (blank blocks dropped; InputError for one with no text, raised once its blocks
     are all read). A UTF-8 .txt is read as its blocks are wanted (ingest.text.
-    stream_text), so memory holds a paragraph of it at a time; other files are read
-    whole and their blocks handed out (and let go) one by one."""
+    stream_text), and a .docx one top-level paragraph or table at a time (ingest.
+    docx_reader.stream_docx), so memory holds a paragraph of it at a time; other
+    files are read whole and their blocks handed out (and let go) one by one."""
     from .ingest import document_id, read_document
     from .ingest.encoding import is_blank
 
     path = Path(path)
-    if path.suffix.lower() == ".txt" and path.is_file():
+    suffix = path.suffix.lower()
+    opened = None
+    if suffix == ".txt" and path.is_file():
         from .ingest.text import stream_text
 
         opened = stream_text(path, document_id(path))
-        if opened is not None:
-            doc, blocks = opened
-            return doc, _readable(path, (b for b in blocks if not (b.translatable and is_blank(b.text))))
+    elif suffix == ".docx" and path.is_file():
+        from .ingest.docx_reader import stream_docx
+
+        opened = stream_docx(path, document_id(path))
+    if opened is not None:
+        doc, blocks = opened
+        return doc, _readable(path, (b for b in blocks if not (b.translatable and is_blank(b.text))))
     doc = read_document(path)
     held = deque(doc.blocks)
     doc.blocks = []

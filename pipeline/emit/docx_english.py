@@ -9,7 +9,10 @@ The source package is copied member by member; every member is kept byte for byt
   replaced by its English, the inline codes written back where the English of the
   text they covered landed (Segment.target_spans): the source's run properties on
   the English words, hyperlinks, fields, footnote references, tabs, images,
-  bookmarks. Paragraph properties are kept; the runs' language says en-US. A VML
+  bookmarks. Paragraph properties are kept; the runs' language says en-US. The
+  blocks are read once per rewritten part (``doc.blocks`` may be the run's
+  BlockSpool) and met unit by unit in position order, so memory holds the current
+  unit and its blocks, not the document. A VML
   text box that is the fallback of a DrawingML one gets the same English.
 * docProps/core.xml: the English title, where the title was translated.
 * styles.xml and settings.xml: a Spanish default language (``w:lang``,
@@ -28,6 +31,7 @@ import re
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Iterator
 from xml.sax.saxutils import escape
 
 from ..errors import OutputError
@@ -284,7 +288,32 @@ def _start_tags(head: bytes, container_local: bytes):
     return rq, cq, cont.end(), head[cont.end() - 2:cont.end()] == b"/>"
 
 
-def _rewrite_part(package, name: str, by_position: dict[int, Block], styles, out, failures: list[str]) -> None:
+def _in_step(blocks: Iterator[Block]):
+    """A part's blocks (in position order) met unit by unit: a function of a unit's
+    ``{w:p: position}`` that returns ``{w:p: block}`` for the blocks it holds, taking
+    them from ``blocks`` as the positions reach them, so that only the current unit's
+    blocks are held. A block whose position no unit has is passed over (as a lookup
+    by position would never find it)."""
+    ahead = next(blocks, None)
+
+    def take(positions: dict) -> dict:
+        nonlocal ahead
+        if not positions:
+            return {}
+        at = {pos: p for p, pos in positions.items()}
+        last = max(at)
+        todo: dict = {}
+        while ahead is not None and int(ahead.attrs["position"]) <= last:
+            p = at.get(int(ahead.attrs["position"]))
+            if p is not None:
+                todo[p] = ahead  # two blocks at one position: the later one, as a dict by position kept
+            ahead = next(blocks, None)
+        return todo
+
+    return take
+
+
+def _rewrite_part(package, name: str, blocks: Iterator[Block], styles, out, failures: list[str]) -> None:
     from lxml import etree
 
     from ..ingest.docx_package import MC, iter_units, paragraph_positions
@@ -310,9 +339,10 @@ def _rewrite_part(package, name: str, by_position: dict[int, Block], styles, out
     declared = set(_DECL.findall(head[:cut]))
 
     start = 0
+    blocks_of = _in_step(blocks)
     for _, unit in iter_units(package.stream(name)):
         positions, start = paragraph_positions(unit, start)
-        todo: dict = {p: by_position[pos] for p, pos in positions.items() if pos in by_position}
+        todo = blocks_of(positions)
         if todo:
             _mirror_fallbacks(unit, todo, styles, MC)
             for p in reversed(list(positions)):  # innermost first: a text box before its anchor
@@ -356,6 +386,66 @@ def _mirror_fallbacks(unit, todo: dict, styles, mc: str) -> None:
 
 # ---------------------------------------------------------------- the package
 
+
+class _PartBlocks:
+    """The blocks of each story part, for the part's rewrite, without holding the
+    document: ``blocks`` (``doc.blocks``, which may be the run's BlockSpool, read
+    from its file again at each pass) are gone through once here for the parts to
+    rewrite, the title and each part's last block; the blocks of the small parts
+    (headers, footers, a few notes: at most HOLD segments together) are kept from
+    that pass, and a larger part (the body) is read again in its turn, up to its
+    last block. The reader hands out a part's blocks in position order; a part
+    whose blocks come otherwise is sorted (held whole)."""
+
+    HOLD = 2000
+
+    def __init__(self, blocks):
+        self.blocks = blocks
+        self.last: dict[str, int] = {}  # part → the position of its last block
+        self.end: dict[str, int] = {}  # part → the index of its last block in ``blocks``
+        self.unordered: set[str] = set()
+        self.title: Block | None = None
+        self.held: dict[str, list[Block]] = {}
+        counts: dict[str, int] = {}  # segments held, per part
+        too_many: set[str] = set()
+        for index, block in enumerate(blocks):
+            part = block.attrs.get("part")
+            if part is None or not block.translatable:
+                continue
+            if block.attrs.get("story") == "title":
+                self.title = block
+                continue
+            position = int(block.attrs["position"])
+            if position < self.last.get(part, -1):
+                self.unordered.add(part)
+            self.last[part], self.end[part] = position, index
+            if part in too_many:
+                continue
+            self.held.setdefault(part, []).append(block)
+            counts[part] = counts.get(part, 0) + len(block.segments)
+            while sum(counts.values()) > self.HOLD:  # let the largest go: read again in its turn
+                largest = max(counts, key=counts.get)
+                too_many.add(largest)
+                del self.held[largest], counts[largest]
+
+    def of(self, name: str) -> Iterator[Block]:
+        """The part's blocks, in position order."""
+        chosen = iter(self.held.pop(name)) if name in self.held else self._again(name)
+        if name not in self.unordered:
+            return chosen
+        by_position = {int(b.attrs["position"]): b for b in chosen}  # the later of two at one position
+        return iter(sorted(by_position.values(), key=lambda b: int(b.attrs["position"])))
+
+    def _again(self, name: str) -> Iterator[Block]:
+        end = self.end.get(name, -1)
+        for index, block in enumerate(self.blocks):
+            if index > end:
+                break
+            if (block.attrs.get("part") == name and block.translatable
+                    and block.attrs.get("story") != "title"):
+                yield block
+
+
 _LANG_ATTR = re.compile(rb'(<[\w.-]*:?(?:lang|themeFontLang)\b[^>]*?:(?:val|eastAsia)=")es(?:-[A-Za-z0-9]+)?(")')
 
 
@@ -376,16 +466,8 @@ def write_english_docx(doc: Document, path: Path, run: RunInfo | None = None) ->
 
     if doc.format != "docx":
         raise OutputError("an English .docx copy is made from a .docx source only", path)
-    parts: dict[str, dict[int, Block]] = {}
-    title = None
-    for block in doc.blocks:
-        part = block.attrs.get("part")
-        if part is None or not block.translatable:
-            continue
-        if block.attrs.get("story") == "title":
-            title = block
-            continue
-        parts.setdefault(part, {})[int(block.attrs["position"])] = block
+    blocks = _PartBlocks(doc.blocks)
+    parts, title = blocks.last, blocks.title
     failures: list[str] = []
     path = Path(path)
     try:
@@ -406,7 +488,7 @@ def write_english_docx(doc: Document, path: Path, run: RunInfo | None = None) ->
                 item.compress_type, item.external_attr = info.compress_type, info.external_attr
                 if name in parts:
                     with zout.open(item, "w", force_zip64=True) as out:
-                        _rewrite_part(package, name, parts[name], styles, out, failures)
+                        _rewrite_part(package, name, blocks.of(name), styles, out, failures)
                 elif title is not None and name == title.attrs["part"]:
                     zout.writestr(item, _english_title(zin.read(name), title.target))
                 elif name in settings or name in story_parts:

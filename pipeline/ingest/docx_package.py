@@ -12,14 +12,14 @@ each paragraph of a part is:
 * :func:`iter_units` — the children of a part's story container (``w:body`` of the
   document; the root of a header, footer, footnotes, endnotes or comments part),
   one at a time with lxml's iterparse, cleared once used: memory holds one
-  top-level paragraph or table, not the part.
+  top-level paragraph or table, not the part (a Strict part is mapped as it is
+  read; the main part's head, not the part, tells Strict apart).
 * :func:`paragraph_positions` — each ``w:p`` of a unit numbered in document order
   (pre-order) across the whole part: ``Block.attrs["position"]``.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
@@ -44,6 +44,41 @@ DOCUMENT_TYPES = {
 
 def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
+
+
+def _map_strict(data: bytes) -> bytes:
+    for a, b in _STRICT_MAP:
+        data = data.replace(a, b)
+    return data
+
+
+class _StrictMapped:
+    """A Strict part's bytes with its namespaces mapped, read a chunk at a time (the
+    part is never held whole). Each chunk is cut after its last ``>``: a namespace
+    URI holds none, so no URI straddles a cut."""
+
+    def __init__(self, fh):
+        self.fh, self.pending, self.out, self.at = fh, b"", b"", 0
+
+    def read(self, size: int = -1) -> bytes:
+        while self.fh is not None and (size < 0 or len(self.out) - self.at < size):
+            chunk = self.fh.read(1 << 16)
+            data = self.pending + chunk
+            if not chunk:
+                cut = len(data)
+                self.close()
+            else:
+                cut = data.rfind(b">") + 1
+            self.out = self.out[self.at:] + _map_strict(data[:cut])
+            self.pending, self.at = data[cut:], 0
+        end = len(self.out) if size < 0 else min(self.at + size, len(self.out))
+        got, self.at = self.out[self.at:end], end
+        return got
+
+    def close(self) -> None:
+        if self.fh is not None:
+            self.fh.close()
+            self.fh = None
 
 
 @dataclass
@@ -96,7 +131,8 @@ class Package:
             for d in ct.findall(f"{{{CT}}}Default"):
                 if d.get("Extension", "").lower() == ext.lower():
                     main_type = d.get("ContentType", "")
-        head = zf.read(main)[:2000]
+        with zf.open(main) as fh:  # the head only: the part may inflate to many MB
+            head = fh.read(2000)
         strict = strict or W_STRICT.encode() in head
         return cls(zf, main, main_type, strict, names)
 
@@ -105,10 +141,7 @@ class Package:
     def read(self, name: str) -> bytes:
         """A part's bytes, Strict namespaces mapped to transitional ones."""
         data = self.zf.read(name)
-        if self.strict:
-            for a, b in _STRICT_MAP:
-                data = data.replace(a, b)
-        return data
+        return _map_strict(data) if self.strict else data
 
     def unmap(self, data: bytes) -> bytes:
         """The writer's bytes back into the package's own (Strict) namespaces."""
@@ -118,9 +151,9 @@ class Package:
         return data
 
     def stream(self, name: str):
-        """A part as a file object for iterparse (Strict parts are mapped in memory)."""
+        """A part as a file object for iterparse (a Strict part mapped as it is read)."""
         if self.strict:
-            return io.BytesIO(self.read(name))
+            return _StrictMapped(self.zf.open(name))
         return self.zf.open(name)
 
     def parse(self, name: str):

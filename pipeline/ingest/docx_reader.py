@@ -10,6 +10,10 @@ document title property (docProps/core.xml). Text boxes (DrawingML ``wps:txbx``;
 VML ``v:textbox`` only where it is not the fallback of a DrawingML one) are read
 after the paragraph that holds them.
 
+:func:`stream_docx` hands the blocks out as they are read (a top-level unit of a
+part at a time: pipeline.run.open_blocks reads a .docx this way, so memory does not
+grow with the document); :func:`read_docx` collects them into a Document.
+
 Every block says where it lives, so that the English copy writer finds it again
 (pipeline.emit.docx_english): ``attrs["part"]`` (the ZIP member), ``attrs["story"]``
 ("body", "header", "footer", "footnote", "endnote", "comment", "textbox", "title"),
@@ -60,6 +64,7 @@ import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Iterator
 
 from pipeline.errors import InputError
 from pipeline.model import INLINE, Block, BlockKind, Document, Span
@@ -82,11 +87,16 @@ _HEADING_NAME = re.compile(r"^(?:heading|t[íi]tulo|encabezado)\s*(\d)$", re.IGN
 
 
 def _check_container(path: Path) -> None:
-    data = read_source_bytes(path)
-    head = data[:8]
-    if not data:
+    try:  # the head only: a package with large images is not read into memory
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        read_source_bytes(path)  # raises its one-line InputError
+        raise
+    if not head:
         raise InputError("empty file (0 bytes), not a .docx document", path)
     if head == _OLE2:
+        data = read_source_bytes(path)
         if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
             raise InputError(
                 "the .docx is encrypted (password-protected); remove the password in Word and save again", path
@@ -257,12 +267,18 @@ def _outline_level(el) -> int | None:
 # ------------------------------------------------------------------ reader
 
 
-def _style_name(style) -> str:
-    from docx.styles import BabelFish  # the UI names Word shows ("heading 1" → "Heading 1")
+#: The built-in styles whose styles.xml name is not the one Word shows ("heading 1" →
+#: "Heading 1"): python-docx's ``docx.styles.BabelFish.style_aliases``, copied so that
+#: reading a .docx does not import python-docx (some 9 MB, which the run's first pass
+#: would hold beside the blocks it keeps; the writers import it after that pass).
+_UI_NAMES = {"caption": "Caption", "footer": "Footer", "header": "Header",
+             **{f"heading {n}": f"Heading {n}" for n in range(1, 10)}}
 
+
+def _style_name(style) -> str:
     el = style.find(_w("name"))
     name = el.get(_w("val")) if el is not None else style.get(_w("styleId"), "")
-    return BabelFish.internal2ui(name or "")
+    return _UI_NAMES.get(name or "", name or "")
 
 
 def _children(el, tag: str):
@@ -316,6 +332,7 @@ class _Reader:
         self.comments = 0
         self.where: dict = {}
         self.positions: dict = {}
+        self.ready: list[Block] = []  # the current unit's blocks, handed out once it is read
 
     # ---------------------------------------------------------- one paragraph
 
@@ -403,7 +420,7 @@ class _Reader:
         else:
             block = Block(BlockKind.PARAGRAPH, text, attrs=attrs)
         block.spans = spans
-        self.doc.blocks.append(block)
+        self.ready.append(block)
 
     # ---------------------------------------------------------- structure
 
@@ -480,8 +497,13 @@ class _Reader:
 
     # ---------------------------------------------------------- parts
 
-    def part(self, name: str, story: str, label: str | None = None) -> None:
-        """Every unit of one story part, its paragraphs numbered as the writer numbers them."""
+    def _handout(self) -> Iterator[Block]:
+        ready, self.ready = self.ready, []
+        yield from ready
+
+    def part(self, name: str, story: str, label: str | None = None) -> Iterator[Block]:
+        """The blocks of every unit of one story part, a unit at a time, its paragraphs
+        numbered as the writer numbers them."""
         start = 0
         self.where = {"part": name}
         for _, unit in iter_units(self.package.stream(name)):
@@ -490,6 +512,7 @@ class _Reader:
                 self.note(unit, story)
             else:
                 self.container_item(unit, None, story if story != "body" else None, label)
+            yield from self._handout()
 
     def note(self, unit, story: str) -> None:
         if unit.get(_w("type")) in _NOTE_SKIP:
@@ -504,7 +527,7 @@ class _Reader:
             label = f"{story.capitalize()} {number if number is not None else nid}"
         self.container(unit, None, story, label)
 
-    def headers_footers(self) -> None:
+    def headers_footers(self) -> Iterator[Block]:
         rels = self.package.rels(self.package.main)
         seen: set[str] = set()
         sections = [s for s in self.sections if s]
@@ -517,9 +540,9 @@ class _Reader:
                 label = _HF_LABELS.get((story, kind), story.capitalize())
                 if len(sections) > 1:
                     label += f" (section {n})"
-                self.part(rel.target, story, label)
+                yield from self.part(rel.target, story, label)
 
-    def title(self) -> None:
+    def title(self) -> Iterator[Block]:
         name = "docProps/core.xml"
         if name not in self.package.names:
             for rel in self.package.rels("").values():
@@ -534,8 +557,8 @@ class _Reader:
             if value:
                 self.doc.metadata[key] = value
         if self.doc.metadata.get("title"):
-            self.doc.blocks.append(Block(BlockKind.PARAGRAPH, self.doc.metadata["title"], attrs={
-                "part": name, "story": "title", "label": "Document title", "position": 0, "style": ""}))
+            yield Block(BlockKind.PARAGRAPH, self.doc.metadata["title"], attrs={
+                "part": name, "story": "title", "label": "Document title", "position": 0, "style": ""})
 
     def notices(self) -> list[str]:
         out = []
@@ -550,20 +573,32 @@ class _Reader:
         return out
 
 
-def read_docx(path: Path, doc_id: str) -> Document:
-    from lxml.etree import XMLSyntaxError
+def stream_docx(path: Path, doc_id: str) -> tuple[Document, Iterator[Block]]:
+    """The document and its blocks as they are read, one top-level paragraph or table
+    at a time (memory holds one unit of the XML and its blocks, whatever the length).
 
+    The package is checked and opened here (a bad file raises InputError at once);
+    what needs the whole document comes as the blocks are read: the title and
+    author (``doc.metadata``) with the last block, the notices (hidden text,
+    equations, embedded documents) once the last block is handed out. An error in
+    the middle of a part raises InputError naming the file from the iterator."""
     package = _open(path)
     doc = Document(path=path, id=doc_id, format="docx")
+    return doc, _blocks(package, doc, path)
+
+
+def _blocks(package: Package, doc: Document, path: Path) -> Iterator[Block]:
+    from lxml.etree import XMLSyntaxError
+
     try:
         with package.zf:
             reader = _Reader(package, doc)
-            reader.part(package.main, "body")
-            reader.headers_footers()
+            yield from reader.part(package.main, "body")
+            yield from reader.headers_footers()
             for kind, story in (("footnotes", "footnote"), ("endnotes", "endnote"), ("comments", "comment")):
                 for name in package.related(kind):
-                    reader.part(name, story)
-            reader.title()
+                    yield from reader.part(name, story)
+            yield from reader.title()
     except InputError:
         raise
     except XMLSyntaxError as err:  # includes lxml's depth and text-node limits
@@ -571,7 +606,14 @@ def read_docx(path: Path, doc_id: str) -> Document:
     except Exception as err:  # noqa: BLE001 - malformed parts must surface as one line
         raise InputError(f"corrupt .docx: cannot read the document ({type(err).__name__}: {_one_line(err)})",
                          path) from None
-    doc.notices.extend(reader.notices())
+    # Assigned, not added: a document read again (pipeline.run) has the first read's already.
+    doc.notices[:] = reader.notices()
     if package.strict:
         doc.metadata["strict"] = "true"
+
+
+def read_docx(path: Path, doc_id: str) -> Document:
+    """The whole document (every block in ``doc.blocks``): :func:`stream_docx`, drained."""
+    doc, blocks = stream_docx(path, doc_id)
+    doc.blocks = list(blocks)
     return doc
