@@ -484,7 +484,7 @@ class _Reader:
                 from .docx_altchunk import alt_chunk_blocks
 
                 blocks, notice = alt_chunk_blocks(self.package, rel.target)
-                self.doc.blocks.extend(blocks)
+                self.ready.extend(blocks)  # handed out in place, as the paragraphs are
                 self.alt_chunks.append(notice)
         elif tag == _w("sectPr"):
             self.section(child)
