@@ -77,3 +77,20 @@ _hyp_settings.register_profile("es2en-fuzz", max_examples=2000, deadline=None,
                                suppress_health_check=[_HealthCheck.too_slow, _HealthCheck.data_too_large])
 if os.environ.get("ES2EN_FUZZ"):
     _hyp_settings.load_profile("es2en-fuzz")
+
+
+def bilingual_table(document):
+    """The side-by-side table of a bilingual .docx opened with python-docx."""
+    for table in document.tables:
+        if [c.text for c in table.rows[0].cells][:3] == ["#", "Español", "English"]:
+            return table
+    raise AssertionError("no bilingual table")
+
+
+def machine_segment(source: str, target: str):
+    """A segment whose English came from Apertium, as the memory stores engine output."""
+    from pipeline.model import Provenance, Segment
+
+    seg = Segment(id="d/1/1", source=source, target=target)
+    seg.provenance = Provenance("engine", "apertium", "apertium-eng-spa 0.8.1")
+    return seg

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from conftest import machine_segment
 from pipeline.errors import InputError
 from pipeline.interchange import export_memory, import_file, read_units
 from pipeline.interchange import tmx as tmx_format
 from pipeline.interchange import xliff as xliff_format
 from pipeline.memory import TranslationMemory, engine_key
-from pipeline.model import Provenance, Segment
 
 SCHEMAS = Path(__file__).resolve().parent / "data" / "schemas"
 KEY = engine_key("apertium", "apertium-eng-spa 0.8.1", "none", ["beam="])
@@ -27,18 +27,12 @@ def xliff_schema():
     return etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff-core-and-metadata.xsd")))
 
 
-def _machine(source: str, target: str) -> Segment:
-    seg = Segment(id="d/1/1", source=source, target=target)
-    seg.provenance = Provenance("engine", "apertium", "apertium-eng-spa 0.8.1")
-    return seg
-
-
 @pytest.fixture
 def memory(tmp_path) -> TranslationMemory:
     mem = TranslationMemory(tmp_path / "a.sqlite")
-    mem.store_machine([_machine("El gato duerme.", "The cat sleeps."),
-                       _machine("Los precios suben < 5 % & más.", "Prices rise < 5 % & more."),
-                       _machine("Hola  mundo.", "Hello world.")], KEY)
+    mem.store_machine([machine_segment("El gato duerme.", "The cat sleeps."),
+                       machine_segment("Los precios suben < 5 % & más.", "Prices rise < 5 % & more."),
+                       machine_segment("Hola  mundo.", "Hello world.")], KEY)
     mem.store_review("Hola mundo.", "Hello, world!", reviewer="review.docx")
     mem.store_review("Buenos días.", "Good morning.", reviewer="tm.tmx", status="approved")
     yield mem

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from conftest import machine_segment
 from pipeline import memory as memory_module
 from pipeline.errors import InputError
 from pipeline.interchange import export_memory, import_file, read_units, xliff12
 from pipeline.interchange import xliff as xliff2
 from pipeline.memory import TranslationMemory, engine_key
-from pipeline.model import Provenance, Segment
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -54,18 +54,12 @@ def schema21():
     return etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff-core-and-metadata.xsd")))
 
 
-def _machine(source: str, target: str) -> Segment:
-    seg = Segment(id="d/1/1", source=source, target=target)
-    seg.provenance = Provenance("engine", "apertium", "apertium-eng-spa 0.8.1")
-    return seg
-
-
 @pytest.fixture
 def mem(tmp_path):
     m = TranslationMemory(tmp_path / "memory.sqlite")
-    m.store_machine([_machine("Las ventas subieron.", "The sales went up."),
-                     _machine("El gato duerme.", "The cat sleeps."),
-                     _machine("Buenos días.", "Good days.")], KEY)
+    m.store_machine([machine_segment("Las ventas subieron.", "The sales went up."),
+                     machine_segment("El gato duerme.", "The cat sleeps."),
+                     machine_segment("Buenos días.", "Good days.")], KEY)
     m.store_review("Las ventas subieron.", "Sales rose.", reviewer="ana", time=T1)
     m.store_review("Buenos días.", "Good morning.", reviewer="luis", status="approved", time=T1)
     yield m
@@ -487,7 +481,7 @@ def test_translate_toolkit_python_api_reads_what_we_write(mem, tmp_path):
 
 def test_translate_toolkit_clis_read_the_default_export(mem, tmp_path):
     mem.store_review("El gato duerme.", "The cat is asleep.", reviewer="ana", time=T2)
-    mem.store_machine([_machine("Hasta luego.", "Until later.")], KEY)
+    mem.store_machine([machine_segment("Hasta luego.", "Until later.")], KEY)
     out = tmp_path / "m.xlf"
     export_memory(mem, out)
     po = tmp_path / "m.po"

@@ -16,7 +16,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import ROOT, needs_apertium
+from conftest import ROOT, bilingual_table, needs_apertium
 from pipeline.emit.bilingual_read import read_bilingual
 from pipeline.emit.markdown_runs import MdRun, same_rendering, to_markdown, to_runs
 from pipeline.ingest.markdown import inline_spans, read_markdown
@@ -103,15 +103,8 @@ def work(first_run, tmp_path) -> Path:
     return dst
 
 
-def _table(document):
-    for table in document.tables:
-        if [c.text for c in table.rows[0].cells][:3] == ["#", "Español", "English"]:
-            return table
-    raise AssertionError("no bilingual table")
-
-
 def _row(document, seg_id):
-    return next(r for r in _table(document).rows if r.cells[0].text.split("\n")[0] == seg_id)
+    return next(r for r in bilingual_table(document).rows if r.cells[0].text.split("\n")[0] == seg_id)
 
 
 def _text(cell) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED, needs_apertium
+from conftest import ROOT, SEED, bilingual_table, needs_apertium
 
 pytestmark = needs_apertium
 
@@ -52,13 +52,6 @@ def work(first_run, tmp_path) -> Path:
 
 
 # ------------------------------------------------------------------ helpers
-
-def bilingual_table(document):
-    for table in document.tables:
-        if [c.text for c in table.rows[0].cells][:3] == ["#", "Español", "English"]:
-            return table
-    raise AssertionError("no bilingual table")
-
 
 def docx_row(document, seg_id):
     for row in bilingual_table(document).rows:
