@@ -217,6 +217,16 @@ class Writer:
     def __init__(self) -> None:
         self.used: set[str] = set()
 
+    def native_isolated(self, span: Span):
+        """The element of an isolated code this format wrote itself (its ``_own`` native
+        data), or None when the code came from elsewhere."""
+        own = self._own(span)  # type: ignore[attr-defined]
+        if own and "tag" in own:
+            return self._el(own)  # type: ignore[attr-defined]
+        if own and "open" in own:
+            return self._el(own["open"])  # type: ignore[attr-defined]
+        return None
+
     def unique_id(self, base: str) -> str:
         """``base``, or ``base.2``, ``base.3``… when a code of this unit already has it."""
         cid, n = base, 1
@@ -310,3 +320,12 @@ def describe(spans: list[Span]) -> str:
     codes = [s for s in spans if s.kind == INLINE]
     labels = ", ".join(dict.fromkeys(str(s.attrs.get("label") or s.attrs.get("role")) for s in codes))
     return f"{len(codes)} inline code{'s' if len(codes) != 1 else ''} ({labels})"
+
+
+def write_xml(tree, path, doctype: str | None = None):
+    """An interchange file written atomically: UTF-8, declaration, indented."""
+    from ..atomic import atomic_open
+
+    with atomic_open(path, "wb") as fh:
+        tree.write(fh, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=doctype)
+    return path

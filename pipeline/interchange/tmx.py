@@ -24,10 +24,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .. import __version__
-from ..atomic import atomic_open
 from ..errors import InputError
 from . import Unit
-from .inline import TextBuilder, Writer, clean_xml_text, utc_time, code_text, native_element, render, set_inner
+from .inline import TextBuilder, Writer, clean_xml_text, write_xml, utc_time, code_text, native_element, render, set_inner
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PROP_PREFIX = "x-es2en-"
@@ -174,11 +173,7 @@ def build(units: list[Unit]):
 
 
 def write(units: list[Unit], path: Path) -> Path:
-    tree = build(units)
-    with atomic_open(path, "wb") as fh:
-        tree.write(fh, xml_declaration=True, encoding="UTF-8", pretty_print=True,
-                   doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
-    return path
+    return write_xml(build(units), path, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
 
 
 # ------------------------------------------------------------------ reading

@@ -24,10 +24,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..atomic import atomic_open
 from ..errors import InputError
 from . import Unit
-from .inline import TextBuilder, Writer, clean_xml_text, code_text, local, render, tmx_it_pos
+from .inline import TextBuilder, Writer, clean_xml_text, write_xml, code_text, local, render, tmx_it_pos
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -107,11 +106,8 @@ class _Xliff2Writer(Writer):
         return self.E(_q("pc"), attrib=attrib)
 
     def isolated(self, span):
-        own = self._own(span)
-        if own and "tag" in own:
-            return self._el(own)
-        if own and "open" in own:
-            return self._el(own["open"])
+        if (native := self.native_isolated(span)) is not None:
+            return native
         attrib = {"id": self._id(span)}
         text = code_text(span)
         if text:
@@ -187,10 +183,7 @@ def build(units: list[Unit], *, src_lang: str = "es", trg_lang: str = "en", orig
 
 
 def write(units: list[Unit], path: Path, **options) -> Path:
-    tree = build(units, **options)
-    with atomic_open(path, "wb") as fh:
-        tree.write(fh, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return path
+    return write_xml(build(units, **options), path)
 
 
 # ------------------------------------------------------------------ reading

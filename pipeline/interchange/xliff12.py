@@ -43,10 +43,9 @@ import re
 from pathlib import Path
 
 from .. import __version__
-from ..atomic import atomic_open
 from ..errors import InputError
 from . import Unit
-from .inline import TextBuilder, Writer, clean_xml_text, code_text, local, native_element, render, set_inner, tmx_it_pos
+from .inline import TextBuilder, Writer, clean_xml_text, write_xml, code_text, local, native_element, render, set_inner, tmx_it_pos
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 ES2EN = "urn:es2en:xliff12"
@@ -100,11 +99,8 @@ class _Xliff12Writer(Writer):
         return self.E(_q("g"), id=self._id(span))
 
     def isolated(self, span):
-        own = self._own(span)
-        if own and "tag" in own:
-            return self._el(own)
-        if own and "open" in own:
-            return self._el(own["open"])
+        if (native := self.native_isolated(span)) is not None:
+            return native
         text = code_text(span)
         pos = tmx_it_pos(span)
         if pos:  # a TMX isolated start/end code: XLIFF 1.2 has the same <it>
@@ -177,10 +173,7 @@ def build(units: list[Unit], *, src_lang: str = "es", trg_lang: str = "en", orig
 
 
 def write(units: list[Unit], path: Path, **options) -> Path:
-    tree = build(units, **options)
-    with atomic_open(path, "wb") as fh:
-        tree.write(fh, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return path
+    return write_xml(build(units, **options), path)
 
 
 # ------------------------------------------------------------------ reading
