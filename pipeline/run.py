@@ -138,7 +138,8 @@ class SpanFinders:
             doc.metadata.setdefault("source_locale", getattr(doc.locale_guess, "locale", ""))
         return doc.locale_guess
 
-    def apply(self, doc: Document, segments: list[Segment] | None = None) -> None:
+    def apply(self, doc: Document, segments: list[Segment] | None = None,
+              owner: dict[int, Block] | None = None) -> None:
         """Find the numbers and glossary terms of ``segments`` (default: all of the
         document's) and add them to each segment's spans."""
         from .numbers import find_numbers
@@ -152,7 +153,7 @@ class SpanFinders:
         for seg in doc.segments if segments is None else segments:
             # the country a paragraph names wins over the document's for its currency; the
             # money named last before this segment is the currency of a figure naming none
-            block = _block_of(doc, seg)
+            block = owner.get(id(seg)) if owner is not None else _block_of(doc, seg)
             here = paragraph_guess(guess, block.text) if block else guess
             # (named in the last two segments: an article's money, not another article's)
             running = self.running_currency.get(doc.id)
@@ -313,6 +314,9 @@ class _Cursor:
         self.block_no = 0
         self.current: Block | None = None
         self.pos = 0
+        #: The block of each segment of the last piece (by id(segment)): the number stage
+        #: reads the paragraph's own country cues, and doc.blocks is not kept while streaming.
+        self.owner: dict[int, Block] = {}
 
     def _next_block(self) -> Block | None:
         block = next(self.blocks, None)
@@ -327,6 +331,7 @@ class _Cursor:
         now, in order); ``last``: the document's last piece, which takes every block left."""
         segments: list[Segment] = []
         done: list[Block] = []
+        self.owner = {}
         while True:
             if self.current is not None and self.pos == len(self.current.segments):
                 done.append(self.current)
@@ -341,7 +346,9 @@ class _Cursor:
             if len(segments) == n:  # the last piece: only blocks without segments may follow
                 raise InputError("the file changed while it was being translated", self.doc.path)
             k = min(n - len(segments), len(self.current.segments) - self.pos)
-            segments.extend(self.current.segments[self.pos:self.pos + k])
+            taken = self.current.segments[self.pos:self.pos + k]
+            segments.extend(taken)
+            self.owner.update((id(seg), self.current) for seg in taken)
             self.pos += k
         if len(segments) != n:
             raise InputError("the file changed while it was being translated", self.doc.path)
@@ -497,7 +504,7 @@ def _translate_documents(paths, out_dir, options: TranslateOptions, on_progress,
                     if on_file:
                         on_file(result)
                     break
-                finders.apply(doc, part)
+                finders.apply(doc, part, cursor.owner)
                 if memory is not None and (k := memory.fill(part, key)):
                     filled += k
                     progress(k)

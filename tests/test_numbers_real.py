@@ -68,3 +68,27 @@ def test_each_class_from_the_real_set(outcomes, cls):
     assert not silent, f"{cls}: silent wrong {silent[:5]}"
     right = sum(o.right for o in mine) / len(mine)
     assert right >= 0.75, f"{cls}: {right:.0%} right"
+
+
+@needs_apertium
+@pytest.mark.parametrize("keep", ["20000", "0"], ids=["document kept", "document streamed"])
+def test_translate_reads_each_paragraphs_country(tmp_path, keep):
+    """Through `es2en translate`, as a user runs it (the bench above calls the stages
+    directly): a bare "$" is the peso of the country its own paragraph names, whether the
+    document is held whole or streamed block by block."""
+    import os
+    import subprocess
+    import sys
+
+    src = tmp_path / "mixto.txt"
+    src.write_text("El Banco de México (Banxico) informó que el gasto será de $500 millones.\n\n"
+                   "En Bogotá, el Banco de la República estima que el presupuesto será de $640 billones.\n",
+                   encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "translate", str(src), "--out", str(tmp_path / "out"),
+                           "--engine", "apertium", "--no-memory", "-q", "--format", "en.md"],
+                          capture_output=True, text=True, env={**os.environ, "ES2EN_KEEP_SEGMENTS": keep})
+    assert proc.returncode == 0, proc.stderr
+    mexico, colombia = [p for p in (tmp_path / "out" / "mixto.en.md").read_text(encoding="utf-8").split("\n\n")
+                        if "Bank" in p]
+    assert "500 million Mexican pesos" in mexico, mexico
+    assert "640 trillion Colombian pesos" in colombia, colombia
