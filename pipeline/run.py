@@ -150,11 +150,15 @@ class SpanFinders:
         from .numbers.parse import last_currency
 
         guess = self.locate(doc)
+        by_block: dict[int, object] = {}  # a paragraph's guess, once for all its sentences
         for seg in doc.segments if segments is None else segments:
             # the country a paragraph names wins over the document's for its currency; the
             # money named last before this segment is the currency of a figure naming none
             block = owner.get(id(seg)) if owner is not None else _block_of(doc, seg)
-            here = paragraph_guess(guess, block.text) if block else guess
+            if block is None:
+                here = guess
+            elif (here := by_block.get(id(block))) is None:
+                here = by_block[id(block)] = paragraph_guess(guess, block.text)
             # (named in the last two segments: an article's money, not another article's)
             running = self.running_currency.get(doc.id)
             if running and running[2] >= 2:
